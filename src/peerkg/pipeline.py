@@ -1,0 +1,177 @@
+"""The build: pages -> records -> identity -> RDF named graphs -> validation -> inference.
+
+``build_dataset`` is the library entry point the CLI and the service use. It never writes files;
+``peerkg.output.write_build`` does, atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from peerkg import resources
+from peerkg.errors import PeerkgError
+from peerkg.identity import WorkIdentity, WorkRef, decide_works
+from peerkg.inputs import PageInput, collect, read_page
+from peerkg.model import PageRecord, PersonName, SourceDocument
+from peerkg.normalise.names import name_key
+from peerkg.rdf import serialise
+from peerkg.rdf.iri import Minter
+from peerkg.rdf.mapping import PageMapper
+from peerkg.rdf.mapping.links import map_work_merges
+from peerkg.rdf.namespaces import Base
+from peerkg.sources import parse_page
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class PageOutcome:
+    """What became of one input page."""
+
+    path: str
+    document: SourceDocument | None = None
+    record: PageRecord | None = None
+    graph: URIRef | None = None
+    error: str | None = None
+
+    @property
+    def status(self) -> str:
+        if self.error:
+            return "rejected"
+        return "partial" if self.record and self.record.partial else "ok"
+
+
+@dataclass
+class BuildResult:
+    dataset: Dataset
+    outcomes: list[PageOutcome]
+    identity: WorkIdentity
+    base: Base = field(default_factory=Base)
+    validation: object | None = None  # peerkg.validation.ValidationReport when validated
+    inferred_triples: int = 0
+
+    @property
+    def rejected(self) -> list[PageOutcome]:
+        return [o for o in self.outcomes if o.error]
+
+    @cached_property
+    def trig(self) -> bytes:
+        return serialise.trig(self.dataset)
+
+    @cached_property
+    def nq(self) -> bytes:
+        return serialise.nquads(self.dataset)
+
+    @cached_property
+    def ttl(self) -> bytes:
+        return serialise.turtle(serialise.union(self.dataset))
+
+    @cached_property
+    def nt(self) -> bytes:
+        return serialise.ntriples(serialise.union(self.dataset))
+
+
+def _agent_resolver(minter: Minter) -> Callable[[PersonName], URIRef]:
+    def resolve(name: PersonName) -> URIRef:
+        if name.is_organisation or not name.family:
+            return minter.organization(name.display)
+        return minter.person(name_key(name))
+
+    return resolve
+
+
+def read_pages(paths: Iterable[Path | str], strict: bool = False,
+               progress: Progress | None = None) -> tuple[list[PageInput], list[PageOutcome]]:
+    """Read every page; unreadable ones become rejected outcomes (or raise, when ``strict``)."""
+    inputs: list[PageInput] = []
+    failures: list[PageOutcome] = []
+    for path in collect(paths):
+        try:
+            inputs.append(read_page(path))
+        except PeerkgError as exc:
+            if strict:
+                raise
+            failures.append(PageOutcome(path=str(path), error=str(exc)))
+        if progress:
+            progress(str(path))
+    return inputs, failures
+
+
+def parse_inputs(inputs: Sequence[PageInput], strict: bool = False,
+                 progress: Progress | None = None) -> tuple[list[PageOutcome], list[PageOutcome]]:
+    parsed: list[PageOutcome] = []
+    failures: list[PageOutcome] = []
+    for page in inputs:
+        try:
+            record = parse_page(page.text, str(page.path))
+        except PeerkgError as exc:
+            if strict:
+                raise
+            failures.append(PageOutcome(path=str(page.path), document=page.document, error=str(exc)))
+            continue
+        finally:
+            if progress:
+                progress(str(page.path))
+        document = SourceDocument(name=page.document.name, sha256=page.document.sha256,
+                                  size=page.document.size, kind=record.kind, extra=page.document.extra)
+        if strict and record.partial:
+            raise PeerkgError("page is cut short: " + "; ".join(record.problems), source=str(page.path),
+                              hint="--strict rejects partial pages")
+        parsed.append(PageOutcome(path=str(page.path), document=document, record=record))
+    return parsed, failures
+
+
+def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | None = None,
+                  strict: bool = False, validate: bool = True, infer: bool = True,
+                  progress: Progress | None = None) -> BuildResult:
+    """Build the knowledge graph of the given pages (default: the bundled seed pages)."""
+    base = base or Base()
+    minter = Minter(base)
+    inputs, read_failures = read_pages(paths if paths is not None else resources.seed_pages(),
+                                       strict=strict, progress=progress)
+    parsed, parse_failures = parse_inputs(inputs, strict=strict, progress=progress)
+    records = [o.record for o in parsed if o.record]
+    documents = [o.document for o in parsed if o.document]
+    identity = decide_works(records, documents, minter)
+
+    dataset = Dataset()
+    for prefix, namespace in serialise.BINDINGS.items():
+        dataset.bind(prefix, namespace)
+    resolver = _agent_resolver(minter)
+    concept_labels: dict[URIRef, str] = {}
+    outcomes: list[PageOutcome] = []
+    for p, outcome in enumerate(parsed):
+        assert outcome.record is not None and outcome.document is not None
+        graph_iri = minter.source_graph(outcome.document.sha256)
+        work_iris = [identity.iris[WorkRef(p, i)] for i in range(len(outcome.record.works))]
+        graph = dataset.graph(graph_iri)
+        PageMapper(outcome.record, outcome.document, work_iris, resolver, minter, graph,
+                   concept_labels).map()
+        outcomes.append(PageOutcome(outcome.path, outcome.document, outcome.record, graph_iri))
+
+    links = dataset.graph(URIRef(base.links_graph))
+    map_work_merges(links, identity, documents, minter)
+    ontology = dataset.graph(URIRef(base.ontology_graph))
+    for path in resources.ontology_files():
+        ontology.parse(path, format="turtle")
+
+    result = BuildResult(dataset=dataset, outcomes=outcomes + read_failures + parse_failures,
+                         identity=identity, base=base)
+    if validate:
+        from peerkg.validation import validate as run_validation
+
+        result.validation = run_validation(dataset)
+    if infer:
+        from peerkg.inference import infer_into
+
+        result.inferred_triples = infer_into(dataset, base)
+    return result
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    return serialise.union(dataset)
