@@ -1,0 +1,134 @@
+"""``peerkg build``, ``validate``, ``infer`` and ``stats``."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from peerkg.cli.errors import CommandError, user_errors
+
+EXIT_REJECTED = 3
+
+
+def _progress_enabled(quiet: bool) -> bool:
+    return not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+@click.command()
+@click.argument("pages", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
+              show_default=True, help="Folder for peerkg.trig/.ttl/.nt/.nq and the report.")
+@click.option("--strict", is_flag=True, help="Abort on the first bad or partial page (writes nothing).")
+@click.option("--no-infer", is_flag=True, help="Skip OWL RL inference (no inferred graph).")
+@click.option("--base", default=None, help="IRI base of this deployment [default: https://w3id.org/psmh/].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress, only the summary.")
+def build(pages: tuple[Path, ...], out: Path, strict: bool, no_infer: bool, base: str | None,
+          quiet: bool) -> None:
+    """Build the knowledge graph from PAGES (files or folders of *.txt; default: the bundled seeds).
+
+    Writes OUT/peerkg.trig and .nq (named graphs), OUT/peerkg.ttl and .nt (their union),
+    OUT/report.json and OUT/report.txt (per page: what was mapped, what was skipped and why).
+    Exit codes: 0 built and valid; 1 SHACL violations; 2 input error (nothing written);
+    3 built, but some pages were rejected (listed in the report).
+
+    Example:
+
+        peerkg build seeds/ my-pages/ --out build/
+    """
+    from peerkg import report as reporting
+    from peerkg.output import write_files
+    from peerkg.pipeline import build_dataset
+    from peerkg.rdf.namespaces import Base
+
+    with user_errors():
+        bar = None
+        progress = None
+        if _progress_enabled(quiet):
+            bar = click.progressbar(length=0, label="reading pages", file=sys.stderr)
+            progress = lambda _name: None  # noqa: E731 - a counter is enough; the bar is cosmetic
+        result = build_dataset(list(pages) or None, base=Base(base) if base else None, strict=strict,
+                               infer=not no_infer, progress=progress)
+        if bar is not None:
+            bar.render_finish()
+        report = reporting.build_report(result)
+        files = {
+            "peerkg.trig": result.trig,
+            "peerkg.nq": result.nq,
+            "peerkg.ttl": result.ttl,
+            "peerkg.nt": result.nt,
+            "report.json": reporting.as_json(report).encode("utf-8"),
+            "report.txt": reporting.as_text(report).encode("utf-8"),
+        }
+        write_files(out, files)
+    click.echo(reporting.as_text(report), nl=False)
+    click.echo(f"wrote {', '.join(sorted(files))} to {out}/")
+    validation = result.validation
+    if validation is not None and not validation.conforms:
+        from peerkg.validation import report_as_text
+
+        click.echo(report_as_text(validation), err=True)
+        raise CommandError("the build does not conform to the shapes (see above)", 1)
+    if result.rejected:
+        raise CommandError(f"{len(result.rejected)} page(s) rejected: "
+                           + "; ".join(o.error or o.path for o in result.rejected), EXIT_REJECTED)
+
+
+@click.command()
+@click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--shapes", "shapes", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Shapes file(s) to use instead of peerkg's own.")
+@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text",
+              show_default=True, help="Report format.")
+def validate(data: tuple[Path, ...], shapes: tuple[Path, ...], fmt: str) -> None:
+    """Validate RDF files (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) against the shapes.
+
+    Exit codes: 0 conforms (warnings allowed), 1 violations, 2 a file could not be read.
+
+    Example:
+
+        peerkg validate my-data.ttl --format json
+    """
+    from peerkg import validation as v
+
+    with user_errors():
+        dataset = v.load_data(list(data))
+        shapes_graph = v.load_shapes(list(shapes)) if shapes else None
+        report = v.validate(dataset, shapes_graph)
+    if fmt == "json":
+        click.echo(json.dumps(v.report_as_json(report), indent=2, ensure_ascii=False))
+    elif fmt == "turtle":
+        click.echo(report.graph.serialize(format="turtle"))
+    else:
+        click.echo(v.report_as_text(report))
+    if not report.conforms:
+        raise SystemExit(1)
+
+
+@click.command()
+@click.argument("data", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="TriG file to write: the input graphs plus a fresh inferred graph.")
+def infer(data: tuple[Path, ...], out: Path) -> None:
+    """Add OWL RL entailments over peerkg's ontology to the inferred graph.
+
+    Example:
+
+        peerkg infer build/peerkg.trig --out build/peerkg-inferred.trig
+    """
+    from peerkg.inference import infer_into
+    from peerkg.output import write_atomic
+    from peerkg.rdf import serialise
+    from peerkg.validation import load_data
+
+    with user_errors():
+        dataset = load_data(list(data))
+        added = infer_into(dataset)
+        write_atomic(out, serialise.trig(dataset))
+    click.echo(f"{added} inferred triples; wrote {out}")
+
+
+COMMANDS = [build, validate, infer]

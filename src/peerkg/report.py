@@ -1,0 +1,96 @@
+"""The per-page build report: what each page gave, what was skipped and why, what was rejected."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from peerkg.model import LineStatus, PageRecord, WorkRecord
+from peerkg.pipeline import BuildResult, PageOutcome
+
+
+def _work_summary(work: WorkRecord) -> dict[str, Any]:
+    return {
+        "type": work.work_type.value,
+        "title": work.title,
+        "doi": work.doi,
+        "issued": work.issued.iso() if work.issued else None,
+        "authors": [a.as_written for a in work.authors],
+        "references": {"declared": work.references_declared, "listed": len(work.references)},
+        "statements": len(work.statements),
+        "counts": {c.kind.value: c.value for c in work.counts},
+    }
+
+
+def _lines(record: PageRecord) -> dict[str, Any]:
+    mapped = Counter(n.what for n in record.lines if n.status is LineStatus.MAPPED)
+    skipped = [
+        {"line": n.line, "reason": n.what, "text": n.text[:120]}
+        for n in record.lines if n.status is LineStatus.SKIPPED
+    ]
+    return {"mapped": len(record.lines) - len(skipped), "skipped": len(skipped),
+            "mapped_by_field": dict(sorted(mapped.items())), "skipped_lines": skipped}
+
+
+def page_report(outcome: PageOutcome) -> dict[str, Any]:
+    entry: dict[str, Any] = {"page": outcome.path, "status": outcome.status}
+    if outcome.document:
+        entry["sha256"] = outcome.document.sha256
+    if outcome.error:
+        entry["error"] = outcome.error
+        return entry
+    record = outcome.record
+    assert record is not None
+    entry["kind"] = record.kind.value
+    entry["graph"] = str(outcome.graph)
+    entry["works"] = [_work_summary(w) for w in record.works]
+    entry["page_counts"] = {c.kind.value: c.value for c in record.counts}
+    entry["lines"] = _lines(record)
+    entry["problems"] = list(record.problems)
+    return entry
+
+
+def build_report(result: BuildResult) -> dict[str, Any]:
+    validation = result.validation
+    return {
+        "pages": [page_report(o) for o in result.outcomes],
+        "rejected": [o.path for o in result.rejected],
+        "works": len(set(result.identity.iris.values())),
+        "merges": [
+            {"rule": m.rule, "score": m.score, "evidence": m.evidence} for m in result.identity.merges
+        ],
+        "validation": None if validation is None else {
+            "conforms": getattr(validation, "conforms", None),
+            "violations": getattr(validation, "violations", None),
+            "warnings": getattr(validation, "warnings", None),
+        },
+        "inferred_triples": result.inferred_triples,
+    }
+
+
+def as_json(report: dict[str, Any]) -> str:
+    return json.dumps(report, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def as_text(report: dict[str, Any]) -> str:
+    out: list[str] = []
+    for page in report["pages"]:
+        out.append(f"{page['page']}: {page['status']}" + (f" ({page['kind']})" if "kind" in page else ""))
+        if "error" in page:
+            out.append(f"  rejected: {page['error']}")
+            continue
+        lines = page["lines"]
+        out.append(f"  works: {len(page['works'])}; lines mapped {lines['mapped']}, skipped {lines['skipped']}")
+        reasons = Counter(s["reason"] for s in lines["skipped_lines"])
+        for reason, n in sorted(reasons.items()):
+            out.append(f"  skipped {n} line(s): {reason}")
+        for problem in page["problems"]:
+            out.append(f"  problem: {problem}")
+    v = report["validation"]
+    out.append(f"{report['works']} works; {len(report['merges'])} merges; "
+               f"{len(report['rejected'])} page(s) rejected")
+    if v:
+        out.append(f"validation: {'conforms' if v['conforms'] else 'DOES NOT CONFORM'} "
+                   f"({v['violations']} violations, {v['warnings']} warnings)")
+    return "\n".join(out) + "\n"
