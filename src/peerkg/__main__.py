@@ -1,0 +1,5 @@
+"""``python -m peerkg`` runs the command-line interface."""
+
+from peerkg.cli import main
+
+main()

@@ -1,0 +1,28 @@
+"""Shared fixtures: one build of the bundled seeds per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seed_build():
+    """The full build (validated, inferred) of the four bundled seed pages."""
+    from peerkg.pipeline import build_dataset
+
+    import importlib.util
+
+    return build_dataset(validate=importlib.util.find_spec("peerkg.validation") is not None)
+
+
+@pytest.fixture(scope="session")
+def seed_union(seed_build):
+    """The union graph of the seed build, as rdflib reads it back from the Turtle dump."""
+    from rdflib import Graph
+
+    return Graph().parse(data=seed_build.ttl, format="turtle")
