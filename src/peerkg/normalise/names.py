@@ -32,8 +32,6 @@ _KNOWN_ORGS = frozenset({"mind", "rethink", "together", "nsun", "who", "emerald"
                          "samhsa", "oecd", "unicef", "rethink mental illness", "scottish recovery"})
 _INITIAL = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^(?:[A-Z]\.){1,3}$")
 _AND = re.compile(r"\s*(?:,\s*(?:and|&)\s+|\s+and\s+|\s*&\s*)\s*", re.IGNORECASE)
-_FAMILY_INITIALS = re.compile(
-    r"([^,]+?),\s*((?:[A-Z]\.?[\s-]?){1,4}|[A-Z][a-z]+(?:\s+[A-Z]\.?)?)\s*(?:,|\band\b|&|$)")
 
 
 def _is_initials(token: str) -> bool:
@@ -149,22 +147,34 @@ def split_authors(text: str, style: str = "auto") -> list[str]:
         else:
             style = "comma"
     if style == "family-initials":
-        pairs = [f"{m.group(1).strip()}, {m.group(2).strip()}"
-                 for m in _FAMILY_INITIALS.finditer(value)]
-        if pairs:
-            return [re.sub(r"^(?:and|&)\s+", "", p, flags=re.IGNORECASE) for p in pairs]
-        style = "and"
+        return _pair_family_initials(value)
     parts: list[str] = []
     for chunk in _AND.split(value) if style == "and" else [value]:
         parts.extend(p.strip() for p in chunk.split(","))
     return [p for p in parts if p]
 
 
+def _pieces(value: str) -> list[str]:
+    return [p.strip() for p in re.split(r",|\s+and\s+|\s*&\s*", value, flags=re.IGNORECASE)
+            if p.strip()]
+
+
 def _looks_family_initials(value: str) -> bool:
-    pieces = [p.strip() for p in re.split(r",|\band\b|&", value) if p.strip()]
-    if len(pieces) < 2 or len(pieces) % 2:
-        return False
-    return all(_is_initials(p) for p in pieces[1::2])
+    pieces = _pieces(value)
+    return len(pieces) >= 2 and any(_is_initials(p) for p in pieces[1:]) and not _is_initials(pieces[0])
+
+
+def _pair_family_initials(value: str) -> list[str]:
+    """Join each family name with the initials that follow it; other pieces stand alone."""
+    pieces, out, i = _pieces(value), [], 0
+    while i < len(pieces):
+        if i + 1 < len(pieces) and _is_initials(pieces[i + 1]) and not _is_initials(pieces[i]):
+            out.append(f"{pieces[i]}, {pieces[i + 1]}")
+            i += 2
+        else:
+            out.append(pieces[i])
+            i += 1
+    return out
 
 
 def _slug(text: str) -> str:

@@ -45,7 +45,7 @@ _KINDS = {"article": WorkType.JOURNAL_ARTICLE, "journal article": WorkType.JOURN
           "chapter": WorkType.BOOK_CHAPTER, "book chapter": WorkType.BOOK_CHAPTER,
           "book": WorkType.BOOK, "report": WorkType.REPORT, "editorial": WorkType.EDITORIAL}
 _VOL_ISSUE = [
-    re.compile(r"vol(?:ume)?\.?\s*(?P<v>[\w-]+)\s*,?\s*(?:no|iss|issue)\.?\s*(?P<i>[\w-]+)", re.I),
+    re.compile(r"vol(?:ume)?\.?\s*(?P<v>[\w-]+)\s*,?\s*(?:issue|number|iss|no)\.?\s*(?P<i>[\w-]+)", re.I),
     re.compile(r"(?<![\w.])(?P<v>\d+)\s*:\s*(?P<i>\d+[\w-]*)"),
     re.compile(r"(?<![\w.])(?P<v>\d+)\s*\((?P<i>[\w-]+)\)"),
     re.compile(r"vol(?:ume)?\.?\s*(?P<v>[\w-]+)(?P<i>)", re.I),
