@@ -1,0 +1,370 @@
+"""SHACL validation of peerkg data (asserted triples, no inference).
+
+How the ontology is treated
+---------------------------
+pyshacl's ``ont_graph`` only "inoculates" RDFS/OWL axioms into the data graph: SKOS concepts and schemes
+(``vocab:citation-type/supporting a skos:Concept``) are not copied, so ``sh:class skos:Concept`` on a
+concept defined in ``ontology/schemes.ttl`` would fail. We therefore **merge the ontology files into the
+(copied) data graph** before validating, when ``include_ontology`` is true (the default). This is what a
+build's union graph looks like anyway (the build writes the same files into ``graph:ontology``), it needs
+no inference, and it validates the shipped concept schemes with the same shapes as the data. It adds no
+entailments: validation stays on asserted triples (``inference="none"``), as DESIGN §3 requires.
+
+A :class:`rdflib.Dataset` (or any graph with named graphs) is validated as the union of all its graphs,
+default graph included; the caller's data is never modified.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import rdflib
+from pyshacl import validate as _pyshacl_validate
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+from rdflib.plugins.parsers.notation3 import BadSyntax
+from rdflib.term import Node
+
+from peerkg import resources
+from peerkg.errors import InputError
+
+__all__ = [
+    "RDF_FORMATS",
+    "ValidationReport",
+    "ValidationResult",
+    "load_ontology",
+    "load_rdf",
+    "load_shapes",
+    "report_as_json",
+    "report_as_text",
+    "validate",
+]
+
+#: File extension -> rdflib parser name. ``.json`` is read as JSON-LD; ``.xml``/``.owl`` as RDF/XML.
+RDF_FORMATS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".trig": "trig",
+    ".nt": "nt",
+    ".ntriples": "nt",
+    ".nq": "nquads",
+    ".nquads": "nquads",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+}
+
+_SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+_SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """One SHACL result as plain values: IRIs as bare strings, literals in N-Triples form (``"x"@en``)."""
+
+    focus_node: str
+    path: str | None
+    value: str | None
+    severity: str  # "Violation", "Warning" or "Info"
+    message: str
+    shape: str | None
+    constraint: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "focusNode": self.focus_node,
+            "path": self.path,
+            "value": self.value,
+            "severity": self.severity,
+            "message": self.message,
+            "shape": self.shape,
+            "constraint": self.constraint,
+        }
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of :func:`validate`. ``conforms`` is true when there is no Violation (warnings allowed)."""
+
+    conforms: bool
+    violations: int
+    warnings: int
+    results: tuple[ValidationResult, ...]
+    graph: Graph = field(repr=False, compare=False)
+
+    @property
+    def infos(self) -> int:
+        return sum(1 for r in self.results if r.severity == "Info")
+
+
+# --------------------------------------------------------------------------------------------------
+# reading RDF
+# --------------------------------------------------------------------------------------------------
+
+
+def _format_for(path: Path) -> str:
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        known = " ".join(sorted(RDF_FORMATS))
+        raise InputError(f"cannot tell the RDF format from the extension {path.suffix or '(none)'!r}",
+                         source=str(path), hint=f"use one of: {known}")
+    return fmt
+
+
+def _line_of(exc: BaseException) -> int | None:
+    """The line number a parser error reports, if any (rdflib/XML/JSON parsers spell it differently)."""
+    if isinstance(exc, BadSyntax):  # rdflib's Turtle/TriG/N3 parser: 0-based ``lines``
+        return int(exc.lines) + 1
+    for attr in ("lineno", "line", "_line"):
+        value = getattr(exc, attr, None)
+        if isinstance(value, int) and value > 0:
+            return value
+    getline = getattr(exc, "getLineNumber", None)  # xml.sax.SAXParseException
+    if callable(getline):
+        try:
+            value = getline()
+            if isinstance(value, int) and value > 0:
+                return value
+        except Exception:  # noqa: BLE001 - best effort only
+            return None
+    m = re.search(r"line[: ]+(\d+)", str(exc), flags=re.IGNORECASE)
+    return int(m.group(1)) if m else None
+
+
+def load_rdf(paths: Path | str | Iterable[Path | str], *,
+             into: rdflib.Dataset | None = None) -> rdflib.Dataset:
+    """Read RDF files (format by extension) into one :class:`rdflib.Dataset`.
+
+    Triples formats go into a named graph per file (the file's URI); quads formats keep their graphs.
+    Raises :class:`InputError` naming the file (and, for syntax errors, the line) on any problem.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    ds = into if into is not None else rdflib.Dataset()
+    for p in paths:
+        path = Path(p)
+        fmt = _format_for(path)
+        if not path.exists():
+            raise InputError("file not found", source=str(path), hint="check the path")
+        if not path.is_file():
+            raise InputError("not a file", source=str(path))
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read the file: {exc.strerror or exc}", source=str(path)) from exc
+        if not data.strip():
+            raise InputError("the file is empty", source=str(path), hint="expected RDF in " + fmt)
+        try:
+            if fmt in ("trig", "nquads"):
+                ds.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
+            else:
+                target = ds.graph(URIRef(path.resolve().as_uri()))
+                target.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
+        except UnicodeDecodeError as exc:
+            raise InputError("the file is not UTF-8 text", source=str(path),
+                             hint=f"byte {exc.start} cannot be decoded") from exc
+        except Exception as exc:  # noqa: BLE001 - every parser raises its own type
+            line = _line_of(exc)
+            if line is None and fmt in ("nt", "nquads"):
+                line = _first_bad_line(data, fmt)
+            detail = _detail_of(exc)
+            raise InputError(f"not valid {fmt}: {detail}", source=str(path), line=line,
+                             hint="fix the syntax at that place") from exc
+    return ds
+
+
+def _first_bad_line(data: bytes, fmt: str) -> int | None:
+    """N-Triples/N-Quads errors carry no line number: find the first line that does not parse alone."""
+    for number, raw in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        try:
+            rdflib.Dataset().parse(data=raw + "\n", format=fmt)
+        except Exception:  # noqa: BLE001
+            return number
+    return None
+
+
+def _detail_of(exc: BaseException) -> str:
+    """What the parser says is wrong, in one line, without rdflib's byte-string excerpt."""
+    if isinstance(exc, BadSyntax):
+        return f"{exc._why}"
+    text = str(exc).strip()
+    lines = text.splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+def _parse_one(path: Path) -> Graph:
+    g = Graph()
+    try:
+        g.parse(path, format=_format_for(path))
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise InputError(f"cannot parse: {_detail_of(exc)}", source=str(path), line=_line_of(exc)) from exc
+    return g
+
+
+def load_shapes(paths: Sequence[Path | str] | None = None) -> Graph:
+    """The shapes graph: the given files, or every shapes file peerkg ships."""
+    chosen = [Path(p) for p in paths] if paths is not None else resources.shapes_files()
+    if not chosen:
+        raise InputError("no shapes files found", source=str(resources.folder("shapes")))
+    g = Graph()
+    for p in chosen:
+        g += _parse_one(p)
+    return g
+
+
+def load_ontology() -> Graph:
+    """The ontology graph: psmh.ttl, the concept schemes and the thesaurus (every shipped ontology file)."""
+    g = Graph()
+    for p in resources.ontology_files():
+        g += _parse_one(p)
+    return g
+
+
+# --------------------------------------------------------------------------------------------------
+# validating
+# --------------------------------------------------------------------------------------------------
+
+
+def _union(data: Graph | rdflib.Dataset) -> Graph:
+    """Copy every triple of ``data`` (all graphs of a Dataset/ConjunctiveGraph, default included)."""
+    g = Graph()
+    if isinstance(data, (rdflib.Dataset, rdflib.ConjunctiveGraph)):
+        for s, p, o, _ctx in data.quads((None, None, None, None)):
+            g.add((s, p, o))
+    else:
+        for triple in data:
+            g.add(triple)
+    for prefix, ns in data.namespace_manager.namespaces():
+        g.bind(prefix, ns, override=False)
+    return g
+
+
+def _text(node: Node | None, graph: Graph) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, Literal):
+        return node.n3()
+    if isinstance(node, URIRef):
+        return str(node)
+    # a blank node: a path expression or a shape without IRI
+    if (node, SH.inversePath, None) in graph:
+        inner = graph.value(node, SH.inversePath)
+        return "^" + (_text(inner, graph) or "?")
+    return node.n3()
+
+
+def _results(report: Graph) -> tuple[ValidationResult, ...]:
+    out: list[ValidationResult] = []
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        severity = report.value(r, SH.resultSeverity)
+        messages = sorted(str(m) for m in report.objects(r, SH.resultMessage))
+        out.append(ValidationResult(
+            focus_node=_text(report.value(r, SH.focusNode), report) or "",
+            path=_text(report.value(r, SH.resultPath), report),
+            value=_text(report.value(r, SH.value), report),
+            severity=_SEVERITY_NAMES.get(severity, str(severity)),
+            message=" / ".join(messages),
+            shape=_text(report.value(r, SH.sourceShape), report),
+            constraint=_text(report.value(r, SH.sourceConstraintComponent), report),
+        ))
+    out.sort(key=lambda x: (_SEVERITY_ORDER.get(x.severity, 9), x.focus_node, x.path or "", x.value or "",
+                            x.message, x.shape or ""))
+    return tuple(out)
+
+
+def validate(data: Graph | rdflib.Dataset, shapes: Graph | None = None, *,
+             include_ontology: bool = True) -> ValidationReport:
+    """Validate ``data`` (asserted triples, union of all graphs) against the peerkg shapes.
+
+    ``shapes`` defaults to :func:`load_shapes`. With ``include_ontology`` (default) the shipped ontology and
+    concept schemes are merged into a copy of the data first (see the module docstring). Conforming means
+    no sh:Violation; warnings are counted but allowed.
+    """
+    shapes_graph = shapes if shapes is not None else load_shapes()
+    data_graph = _union(data)
+    if include_ontology:
+        data_graph += load_ontology()
+    conforms, report_graph, _text_report = _pyshacl_validate(
+        data_graph,
+        shacl_graph=shapes_graph,
+        inference="none",
+        allow_warnings=True,
+        allow_infos=True,
+        advanced=False,
+        inplace=True,  # data_graph is our private copy
+    )
+    results = _results(report_graph)
+    violations = sum(1 for r in results if r.severity == "Violation")
+    warnings = sum(1 for r in results if r.severity == "Warning")
+    return ValidationReport(conforms=violations == 0, violations=violations, warnings=warnings,
+                            results=results, graph=report_graph)
+
+
+# --------------------------------------------------------------------------------------------------
+# presenting
+# --------------------------------------------------------------------------------------------------
+
+
+def _short(iri: str | None) -> str:
+    """A compact form of an IRI (``psmh:countKind``); literals and blank nodes are returned as they are."""
+    if iri is None:
+        return ""
+    if iri.startswith(('"', "_:", "^")):
+        return iri
+    from peerkg.rdf.namespaces import PREFIXES
+
+    best = None
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(str(ns)) and (best is None or len(str(ns)) > len(str(best[1]))):
+            best = (prefix, ns)
+    if best is not None:
+        local = iri[len(str(best[1])):]
+        if local and all(c.isalnum() or c in "-_." for c in local):
+            return f"{best[0]}:{local}"
+    return f"<{iri}>" if "://" in iri else iri
+
+
+def report_as_text(report: ValidationReport) -> str:
+    """A readable report, grouped by severity then by focus node.
+
+    ``Violation: <focus> <path>: <message> (value …)``; ends with a one-line summary.
+    """
+    lines: list[str] = []
+    for severity in ("Violation", "Warning", "Info"):
+        group = [r for r in report.results if r.severity == severity]
+        if not group:
+            continue
+        lines.append(f"{severity}s ({len(group)}):" if len(group) != 1 else f"{severity}s (1):")
+        for r in group:
+            where = _short(r.focus_node)
+            if r.path:
+                where += " " + _short(r.path)
+            line = f"  {severity}: {where}: {r.message}"
+            if r.value is not None:
+                line += f" (value {_short(r.value)})"
+            lines.append(line)
+    verdict = "conforms" if report.conforms else "does not conform"
+    lines.append(f"Data {verdict}: {report.violations} violation(s), {report.warnings} warning(s).")
+    return "\n".join(lines)
+
+
+def report_as_json(report: ValidationReport) -> dict:
+    """A JSON-serialisable dict: ``conforms``, counts and the list of results."""
+    doc = {
+        "conforms": report.conforms,
+        "violations": report.violations,
+        "warnings": report.warnings,
+        "results": [r.as_dict() for r in report.results],
+    }
+    json.dumps(doc)  # guarantee serialisability
+    return doc
