@@ -191,3 +191,25 @@ def test_never_crashes_and_accounts_for_every_line(lines: list[str]) -> None:
     assert sorted(n.line for n in record.lines) == [
         i for i, line in enumerate(text.splitlines(), start=1) if line.strip()]
     assert 0.0 <= article_page.detect(text) <= 1.0
+
+
+@pytest.mark.parametrize("marker", ["Practical implica", "The Mental Health Rev", "Publisher\n"])
+def test_seed_cut_short_is_partial(marker: str) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    cut = text[: text.index(marker) + len(marker)]
+    record = article_page.parse(cut)
+    assert record.partial and record.problems
+    assert record.works[0].title == "A long and honourable history"
+    assert len(record.works[0].authors) == 2
+    assert sorted(n.line for n in record.lines) == _nonblank(cut)
+
+
+@settings(max_examples=100)
+@given(st.integers(0, 6000), st.text(max_size=30))
+def test_any_prefix_of_the_seed_parses(cut: int, tail: str) -> None:
+    text = SEED.read_text(encoding="utf-8")[:cut] + tail
+    try:
+        record = article_page.parse(text)
+    except ParseError:
+        return
+    assert sorted(n.line for n in record.lines) == _nonblank(text)

@@ -213,3 +213,15 @@ def test_never_crashes_and_accounts_for_every_line(lines: list[str]) -> None:
     assert sorted(n.line for n in record.lines) == [
         i for i, line in enumerate(text.splitlines(), start=1) if line.strip()]
     assert 0.0 <= search_listing.detect(text) <= 1.0
+
+
+@settings(max_examples=100)
+@given(st.integers(0, 30000), st.text(max_size=30))
+def test_any_prefix_of_the_seed_parses(cut: int, tail: str) -> None:
+    text = SEED.read_text(encoding="utf-8")[:cut] + tail
+    try:
+        record = search_listing.parse(text)
+    except ParseError:
+        return
+    assert sorted(n.line for n in record.lines) == _nonblank(text)
+    assert [w.position for w in record.works] == list(range(1, len(record.works) + 1))

@@ -97,7 +97,7 @@ def detect(text: str) -> float:
     score += 0.1 * sum(ln in ("Publisher", "Subject", "Subjects") for ln in lines)
     if sum(ln.startswith("Publication date:") for ln in lines) >= 2:
         score *= 0.2
-    return min(score, 1.0)
+    return round(min(score, 1.0), 4)
 
 
 @dataclass

@@ -63,7 +63,7 @@ def detect(text: str) -> float:
         score += 0.45
     score += min(dates, 3) * 0.15
     score += min(sum(ln == "Details" for ln in lines), 2) * 0.05
-    return min(score, 1.0)
+    return round(min(score, 1.0), 4)
 
 
 @dataclass
