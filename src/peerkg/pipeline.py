@@ -17,11 +17,12 @@ from peerkg import resources
 from peerkg.errors import PeerkgError
 from peerkg.identity import WorkIdentity, WorkRef, decide_works
 from peerkg.inputs import PageInput, collect, read_page
+from peerkg.linkage import Linkage, link
 from peerkg.model import PageRecord, PersonName, SourceDocument
 from peerkg.normalise.names import name_key
 from peerkg.rdf import serialise
 from peerkg.rdf.iri import Minter
-from peerkg.rdf.mapping import PageMapper
+from peerkg.rdf.mapping import PageMapper, citations
 from peerkg.rdf.mapping.links import map_work_merges
 from peerkg.rdf.namespaces import Base
 from peerkg.sources import parse_page
@@ -76,8 +77,12 @@ class BuildResult:
         return serialise.ntriples(serialise.union(self.dataset))
 
 
-def _agent_resolver(minter: Minter) -> Callable[[PersonName], URIRef]:
-    def resolve(name: PersonName) -> URIRef:
+def _agent_resolver(minter: Minter, linkage: Linkage) -> Callable[[str, PersonName], URIRef]:
+    """The node of an author mention: the linking step's decision, else the name's own key."""
+
+    def resolve(mention: str, name: PersonName) -> URIRef:
+        if mention in linkage.agents:
+            return linkage.agents[mention]
         if name.is_organisation or not name.family:
             return minter.organization(name.display)
         return minter.person(name_key(name))
@@ -138,24 +143,39 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
     records = [o.record for o in parsed if o.record]
     documents = [o.document for o in parsed if o.document]
     identity = decide_works(records, documents, minter)
+    linkage = link(records, documents, identity, minter)
 
     dataset = Dataset()
     for prefix, namespace in serialise.BINDINGS.items():
         dataset.bind(prefix, namespace)
-    resolver = _agent_resolver(minter)
+    resolver = _agent_resolver(minter, linkage)
     concept_labels: dict[URIRef, str] = {}
     outcomes: list[PageOutcome] = []
+    links = dataset.graph(URIRef(base.links_graph))
     for p, outcome in enumerate(parsed):
         assert outcome.record is not None and outcome.document is not None
         graph_iri = minter.source_graph(outcome.document.sha256)
         work_iris = [identity.iris[WorkRef(p, i)] for i in range(len(outcome.record.works))]
         graph = dataset.graph(graph_iri)
-        PageMapper(outcome.record, outcome.document, work_iris, resolver, minter, graph,
-                   concept_labels).map()
+        mapper = PageMapper(outcome.record, outcome.document, work_iris, resolver, minter, graph,
+                            concept_labels)
+        mapper.map()
+        for entry in linkage.cited:
+            if entry.ref.page == p:
+                citations.map_cited(mapper, entry)
+        for pointer in linkage.pointers:
+            if pointer.ref.page == p:
+                node = citations.map_pointer(mapper, pointer)
+                citations.map_resolution(links, minter, node, pointer)
         outcomes.append(PageOutcome(outcome.path, outcome.document, outcome.record, graph_iri))
 
-    links = dataset.graph(URIRef(base.links_graph))
     map_work_merges(links, identity, documents, minter)
+    for cluster in linkage.clusters:
+        agent = linkage.agents.get(cluster.mention_ids[0]) if cluster.mention_ids else None
+        if agent is not None:
+            citations.map_person_decisions(links, minter, cluster, agent, linkage.mention_names)
+    for inference in linkage.inferences:
+        citations.map_inference(links, minter, inference)
     ontology = dataset.graph(URIRef(base.ontology_graph))
     for path in resources.ontology_files():
         ontology.parse(path, format="turtle")

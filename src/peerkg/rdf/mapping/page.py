@@ -27,7 +27,8 @@ from peerkg.rdf.iri import Minter
 from peerkg.rdf.mapping import terms
 from peerkg.rdf.namespaces import BIBO, BIRO, C4O, CITO, DOCO, FABIO, PRO, PSMH, SCHEMA
 
-AgentResolver = Callable[[PersonName], URIRef]
+# (mention id, name as parsed) -> the person/organisation node decided by the linking step
+AgentResolver = Callable[[str, PersonName], URIRef]
 
 ABSTRACT_HEADINGS = {
     "purpose": "Purpose",
@@ -74,9 +75,10 @@ class PageMapper:
     def map(self) -> Graph:
         self.map_source()
         for count in self.page.counts:
-            self.map_count(self.source_iri, count, self.minter.part(self.source_iri, "count", count.kind.value))
-        for record, iri in zip(self.page.works, self.work_iris, strict=True):
-            self.map_work(record, iri)
+            node = self.minter.part(self.source_iri, "count", count.kind.value)
+            self.map_count(self.source_iri, count, node)
+        for index, (record, iri) in enumerate(zip(self.page.works, self.work_iris, strict=True)):
+            self.map_work(record, iri, index)
         return self.graph
 
     def map_source(self) -> None:
@@ -95,7 +97,7 @@ class PageMapper:
             self.graph.add((s, PROV.generatedAtTime, Literal(generated, datatype=terms.XSD.dateTime)))
 
     # ------------------------------------------------------------------ works
-    def map_work(self, record: WorkRecord, w: URIRef) -> None:
+    def map_work(self, record: WorkRecord, w: URIRef, index: int = 0) -> None:
         g = self.graph
         g.add((w, RDF.type, DCTERMS.BibliographicResource))
         g.add((w, RDF.type, terms.WORK_CLASS[record.work_type]))
@@ -122,7 +124,7 @@ class PageMapper:
             g.add((w, DCTERMS.subject, self.printed_concept("subject", subject)))
         for keyword in record.keywords:
             g.add((w, DCTERMS.subject, self.printed_concept("keyword", keyword)))
-        self.map_authors(record, w)
+        self.map_authors(record, w, index)
         if record.venue:
             self.map_venue(record.venue, w)
         if record.abstract:
@@ -134,9 +136,11 @@ class PageMapper:
         for statement in record.statements:
             self.map_statement(statement, w)
 
-    def map_authors(self, record: WorkRecord, w: URIRef) -> None:
+    def map_authors(self, record: WorkRecord, w: URIRef, index: int) -> None:
+        from peerkg.linkage import mention_id
+
         for position, name in enumerate(record.authors, start=1):
-            agent = self.agent_iri(name)
+            agent = self.agent_iri(mention_id(self.source16, index, position), name)
             role = self.minter.part(w, "author", position)
             self.map_agent(name, agent)
             self.graph.add((w, DCTERMS.creator, agent))
