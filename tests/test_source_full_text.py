@@ -174,3 +174,13 @@ def test_never_crashes_and_accounts_every_line(text: str) -> None:
     work = page.works[0]
     for f in work.footnotes:
         assert (work.body or "")[f.offset] == "["
+
+
+def test_title_missing_body_not_taken_as_title() -> None:
+    text = ("Published date: 3 March 2021\nDOI: 10.1177/13591045211012345\n"
+            "Crisis houses run by people with lived experience offer an alternative to hospital admission\n"
+            "for people in acute distress. This paper reports interviews.\n")
+    work = full_text.parse(text).works[0]
+    assert work.title is None
+    assert work.body is not None and work.body.startswith("Crisis houses run by people")
+    assert work.work_type is WorkType.JOURNAL_ARTICLE  # the default when no type is printed

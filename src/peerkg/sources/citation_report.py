@@ -56,8 +56,11 @@ _OPEN_QUOTES = "\u201c\u201e\"\u00ab"
 _CLOSE_QUOTES = "\u201d\u201c\"\u00bb"
 _ELLIPSES = ("\u2026", "...")
 
-_CITED_BY = re.compile(r"Cited\s+by\s+(?P<n>\d[\d,]*)\s+publications?", re.IGNORECASE)
-_STATEMENTS = re.compile(r"\(?\s*(?P<n>\d[\d,]*)\s+citation\s+statements?\s*\)?", re.IGNORECASE)
+# count lines stand alone ("Cited by 30 publications", "(46 citation statements)") or together
+_CITED_BY = re.compile(r"^Cited\s+by\s+(?P<n>\d[\d,]*)\s+publications?", re.IGNORECASE)
+_STATEMENTS = re.compile(
+    r"(?:^|(?<=publications)|(?<=publication))\s*\(?\s*(?P<n>\d[\d,]*)\s+citation\s+statements?\s*\)?\s*$",
+    re.IGNORECASE)
 _REFERENCES = re.compile(r"^References?\s*:?\s*(?P<n>\d[\d,]*)\s+publications?$", re.IGNORECASE)
 _LABELLED_TYPE_COUNT = re.compile(
     r"^(?P<type>supporting|mentioning|contrasting|unclassified)\s*:?\s*(?P<n>\d[\d,]*)$", re.IGNORECASE)

@@ -46,9 +46,7 @@ _LABELS = {
     "Keywords": "keywords", "Journal": "journal", "ISSN": "issn", "Volume": "volume", "Issue": "issue",
     "Article type": "article_type", "Publisher": "publisher",
 }
-_LABEL_RE = re.compile(
-    r"^(?P<label>" + "|".join(re.escape(k) for k in sorted(_LABELS, key=len, reverse=True)) + r")"
-    r"(?P<sep>\s*:\s*|\s+|)(?P<value>.*)$", re.IGNORECASE)
+_LABEL_ORDER = sorted(_LABELS, key=len, reverse=True)
 _DETECT_LABELS = ("published date", "publication date", "date", "pages", "doi", "author", "authors",
                   "subject matter")
 
@@ -90,10 +88,16 @@ def _is_footer(s: str) -> bool:
 
 def _label(s: str) -> tuple[str, str] | None:
     """``(field, value)`` when ``s`` is a labelled header field whose value reads as that field."""
-    m = _LABEL_RE.match(s)
-    if not m:
-        return None
-    name, sep, value = _LABELS[_canon_label(m["label"])], m["sep"], m["value"].strip()
+    for label in _LABEL_ORDER:  # longest first, but a shorter label may fit where a longer does not
+        if s[: len(label)].casefold() != label.casefold():
+            continue
+        m = re.match(r"(\s*:\s*|\s+|)(.*)$", s[len(label):])
+        if m is not None and (found := _check(_LABELS[label], m[1], m[2].strip())):
+            return found
+    return None
+
+
+def _check(name: str, sep: str, value: str) -> tuple[str, str] | None:
     checks: dict[str, Callable[[str], bool]] = {
         "issued": lambda v: parse_date(v) is not None, "date": lambda v: parse_date(v) is not None,
         "pages": lambda v: parse_pages(v) is not None and bool(re.match(r"^(?:pp?\.?\s*)?\w?\d", v)),
@@ -112,20 +116,16 @@ def _label(s: str) -> tuple[str, str] | None:
     return None
 
 
-def _canon_label(label: str) -> str:
-    return next(k for k in _LABELS if k.casefold() == label.casefold())
-
-
 def detect(text: str) -> float:
     """How much ``text`` looks like a full-text page (structural cues only)."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     score = 0.0
     seen: set[str] = set()
     for ln in lines[:15]:
-        m = _LABEL_RE.match(ln)
-        if m and m["label"].casefold() in _DETECT_LABELS and _label(ln) and m["label"].casefold() not in seen:
-            seen.add(m["label"].casefold())
-            score += 0.15 if m["sep"] == "" else 0.12
+        label = next((k for k in _LABEL_ORDER if ln[: len(k)].casefold() == k.casefold()), "")
+        if label.casefold() in _DETECT_LABELS and label.casefold() not in seen and _label(ln):
+            seen.add(label.casefold())
+            score += 0.12 if re.match(r"\s|:", ln[len(label):]) else 0.15
     if any(_is_footer(ln) and re.search(r"\bDOI\b|\bISSN\b", ln) for ln in lines):
         score += 0.45
     if any(re.fullmatch(r"P\s*A\s*G\s*E\s*\d+", ln) for ln in lines):
@@ -276,7 +276,7 @@ class _Parser:
             return False
         return True
 
-    def line(self, n: int, s: str, near_furniture: bool) -> None:
+    def line(self, n: int, s: str, near_furniture: bool, next_s: str) -> None:
         if self.in_header and (lab := _label(s)):
             self.header_field(n, s, *lab)
             return
@@ -291,7 +291,8 @@ class _Parser:
                 self.note(n, LineStatus.MAPPED, "authors (byline repeat)", s)
                 self.in_header = False
                 return
-            if self.in_header and self.title is None and _title_like(s):
+            # a title stands alone: a line whose next line goes on in lower case is wrapped prose
+            if self.in_header and self.title is None and _title_like(s) and not next_s[:1].islower():
                 self.title = s
                 self.note(n, LineStatus.MAPPED, "title", s)
                 return
@@ -303,7 +304,8 @@ class _Parser:
         nonblank = [(n, ln.strip()) for n, ln in enumerate(self.raw, start=1) if ln.strip()]
         furniture = {i for i, (_, s) in enumerate(nonblank) if _FURNITURE.match(s) or _is_footer(s)}
         for i, (n, s) in enumerate(nonblank):
-            self.line(n, s, near_furniture=bool({i - 1, i + 1} & furniture))
+            next_s = nonblank[i + 1][1] if i + 1 < len(nonblank) else ""
+            self.line(n, s, near_furniture=bool({i - 1, i + 1} & furniture), next_s=next_s)
         return self.result()
 
     def result(self) -> PageRecord:
