@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from peerkg.errors import ParseError
 from peerkg.model import (
@@ -39,12 +39,7 @@ from peerkg.normalise.text import clean
 KIND = SourceKind.CITATION_REPORT
 
 TYPES = ("supporting", "mentioning", "contrasting", "unclassified")
-_TYPE_KIND = {
-    "supporting": CountKind.SUPPORTING,
-    "mentioning": CountKind.MENTIONING,
-    "contrasting": CountKind.CONTRASTING,
-    "unclassified": CountKind.UNCLASSIFIED,
-}
+_TYPE_KIND = {t: CountKind(t) for t in TYPES}  # the count kinds carry the type names
 
 # "Section: Discussionmentioning", "Section: Methods supporting", "mentioning"
 _TYPE_LINE = re.compile(
@@ -243,10 +238,7 @@ class _Parser:
             return True
         m = _CONFIDENCE.match(s)
         if m and st.type_label is not None and st.confidence is None:
-            try:
-                st.confidence = Decimal(m["value"].replace(",", ".")) / Decimal(100)
-            except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-                return False
+            st.confidence = Decimal(m["value"].replace(",", ".")) / Decimal(100)  # "99%" -> 0.99
             st.extra_lines.append((n, "confidence", s))
             return True
         self.finish_statement()
