@@ -15,9 +15,7 @@ def seed_build():
     """The full build (validated, inferred) of the four bundled seed pages."""
     from peerkg.pipeline import build_dataset
 
-    import importlib.util
-
-    return build_dataset(validate=importlib.util.find_spec("peerkg.validation") is not None)
+    return build_dataset()
 
 
 @pytest.fixture(scope="session")

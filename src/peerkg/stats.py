@@ -1,0 +1,43 @@
+"""What a build holds, counted: triples per graph and nodes per kind."""
+
+from __future__ import annotations
+
+from rdflib import Dataset, Graph
+
+from peerkg.rdf.namespaces import sparql_prologue
+
+KINDS = {
+    "works": "dcterms:BibliographicResource",
+    "people": "foaf:Person",
+    "organisations": "foaf:Organization",
+    "journals": "fabio:Journal",
+    "issues": "fabio:JournalIssue",
+    "reference entries": "biro:BibliographicReference",
+    "citation statements": "psmh:CitationStatement",
+    "in-text pointers": "c4o:InTextReferencePointer",
+    "stated counts": "psmh:StatedCount",
+    "link decisions": "psmh:LinkDecision",
+    "inferences": "psmh:Inference",
+    "concepts": "skos:Concept",
+    "source documents": "prov:Entity",
+}
+
+
+def count(dataset: Dataset) -> dict[str, dict[str, int]]:
+    graphs = {str(g.identifier): len(g) for g in dataset.graphs() if len(g)}
+    union = Graph()
+    for context in dataset.graphs():
+        for triple in context:
+            union.add(triple)
+    kinds: dict[str, int] = {}
+    for name, cls in KINDS.items():
+        rows = list(union.query(sparql_prologue() + f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a {cls} }}"))
+        kinds[name] = int(rows[0][0])
+    return {"graphs": dict(sorted(graphs.items())), "kinds": kinds, "total": {"triples": len(union)}}
+
+
+def as_text(stats: dict[str, dict[str, int]]) -> str:
+    out = [f"{stats['total']['triples']} triples (union)"]
+    out += [f"  {n:>7}  {g}" for g, n in stats["graphs"].items()]
+    out += [f"{n:>7}  {k}" for k, n in stats["kinds"].items()]
+    return "\n".join(out) + "\n"
