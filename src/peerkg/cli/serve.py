@@ -1,0 +1,153 @@
+"""``peerkg serve``, ``peerkg load`` and ``peerkg query``: the service and the store from the command line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from peerkg.cli.errors import CommandError, user_errors
+from peerkg.web.config import DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT, ServiceConfig
+
+_FILES = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port (0: any free port).")
+@click.option("--data", "data", multiple=True, type=_FILES, help="Serve these RDF files (any format).")
+@click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path),
+              help="Serve a pyoxigraph store directory filled by `peerkg load`.")
+@click.option("--endpoint", help="Front an existing SPARQL endpoint (Fuseki, GraphDB, QLever, …) instead.")
+@click.option("--query-timeout", default=DEFAULT_QUERY_TIMEOUT, show_default=True, type=float,
+              help="Seconds a query may run before it is stopped (503).")
+@click.option("--max-rows", default=DEFAULT_MAX_ROWS, show_default=True, type=int,
+              help="Most result rows / triples per query (more: 422, or a flagged partial result "
+                   "with ?partial=true).")
+@click.option("--workers", type=int, help="Query worker processes (default: CPUs, at least 2).")
+@click.option("--threads", default=8, show_default=True, type=int, help="HTTP threads (waitress).")
+@click.option("--allow-remote", is_flag=True, help="Allow SERVICE and FROM of graphs not in the dataset.")
+@click.option("--enable-update", is_flag=True, help="Enable POST /update (needs --update-token).")
+@click.option("--update-token", envvar="PEERKG_UPDATE_TOKEN", help="Bearer token for /update.")
+@click.option("--base", default=None, help="IRI base of the data (default https://w3id.org/psmh/).")
+@click.option("--dumps-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the dumps (default: a temporary directory).")
+def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None, endpoint: str | None,
+          query_timeout: float, max_rows: int, workers: int | None, threads: int, allow_remote: bool,
+          enable_update: bool, update_token: str | None, base: str | None, dumps_dir: Path | None) -> None:
+    """Serve the knowledge graph: SPARQL 1.1 endpoint, resource pages, dumps, VoID, validation.
+
+    With no data option it builds the bundled seed pages and serves them.
+
+    Example:
+
+        peerkg serve --data build/peerkg.trig --port 8000 --query-timeout 10 --max-rows 5000
+    """
+    from waitress import create_server
+
+    from peerkg.store import open_backend
+    from peerkg.web import create_app
+    from peerkg.web.dumps import prepare_dumps
+
+    if enable_update and not update_token:
+        raise CommandError("--enable-update needs --update-token TOKEN (or PEERKG_UPDATE_TOKEN)")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", stream=sys.stderr)
+    with user_errors():
+        backend = open_backend(data=list(data) or None, store_path=store_path, endpoint=endpoint,
+                               workers=workers)
+        cfg = ServiceConfig(query_timeout=query_timeout, max_rows=max_rows, allow_remote=allow_remote,
+                            enable_update=enable_update, update_token=update_token)
+        if base:
+            cfg.base_iri = base
+        if endpoint is None:
+            directory = dumps_dir or Path(tempfile.mkdtemp(prefix="peerkg-dumps-"))
+            cfg.dumps_dir = prepare_dumps(backend, directory, getattr(backend, "prepared", None))
+        app = create_app(cfg, backend)
+        server = create_server(app, host=host, port=port, threads=threads, ident="peerkg")
+        click.echo(f"peerkg serving on http://{host}:{server.effective_port}/ "  # type: ignore[union-attr]
+                   f"(SPARQL endpoint /sparql, timeout {query_timeout:g} s, max rows {max_rows})")
+        sys.stdout.flush()
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            backend.close()
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=_FILES)
+@click.option("--store", "store_path", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The store directory (created if missing).")
+def load(files: tuple[Path, ...], store_path: Path) -> None:
+    """Load RDF files (Turtle, N-Triples, TriG, N-Quads, RDF/XML, JSON-LD; .gz too) into a store.
+
+    Example:
+
+        peerkg load build/peerkg.trig --store data/store && peerkg serve --store data/store
+    """
+    from peerkg.store.oxigraph import build_store
+
+    with user_errors():
+        total = build_store(store_path, files=list(files))
+    click.echo(f"{store_path}: {total} quads")
+
+
+def _table(body: bytes) -> str:
+    doc = json.loads(body)
+    if "boolean" in doc:
+        return "true" if doc["boolean"] else "false"
+    variables = doc["head"]["vars"]
+    rows = [[b.get(v, {}).get("value", "") for v in variables] for b in doc["results"]["bindings"]]
+    widths = [max([len(v)] + [min(len(r[i]), 60) for r in rows]) for i, v in enumerate(variables)]
+    line = "  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c[:60].ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+@click.command()
+@click.argument("sparql")
+@click.option("--data", "data", multiple=True, type=_FILES, help="Query these RDF files.")
+@click.option("--endpoint", help="Query this SPARQL endpoint instead.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "turtle"]), default="table",
+              show_default=True)
+@click.option("--timeout", default=DEFAULT_QUERY_TIMEOUT, show_default=True, type=float)
+@click.option("--max-rows", default=DEFAULT_MAX_ROWS, show_default=True, type=int)
+def query(sparql: str, data: tuple[Path, ...], endpoint: str | None, fmt: str, timeout: float,
+          max_rows: int) -> None:
+    """Run one SPARQL query over files, an endpoint, or (default) the bundled seeds.
+
+    Example:
+
+        peerkg query 'SELECT ?t WHERE { ?w dcterms:title ?t } LIMIT 5' --data build/peerkg.trig
+    """
+    from peerkg.rdf.namespaces import sparql_prologue
+    from peerkg.store import open_backend
+    from peerkg.store.base import QueryRequest
+
+    if "PREFIX" not in sparql.upper():
+        sparql = sparql_prologue() + sparql
+    results = {"table": "application/sparql-results+json", "json": "application/sparql-results+json",
+               "csv": "text/csv", "turtle": "application/sparql-results+json"}[fmt]
+    graph = "application/n-triples" if fmt == "csv" else "text/turtle"
+    with user_errors():
+        backend = open_backend(data=list(data) or None, endpoint=endpoint, workers=1, remote_timeout=timeout)
+        try:
+            boolean = results if fmt != "csv" else "application/sparql-results+json"
+            formats: dict[str, str | None] = {"solutions": results, "boolean": boolean, "graph": graph}
+            outcome = backend.execute(QueryRequest(sparql, formats, timeout=timeout, max_rows=max_rows))
+        finally:
+            backend.close()
+    if fmt == "table" and outcome.kind != "graph":
+        click.echo(_table(outcome.body))
+    else:
+        click.echo(outcome.body.decode("utf-8"), nl=not outcome.body.endswith(b"\n"))
+
+
+COMMANDS = [serve, load, query]

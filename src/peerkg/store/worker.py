@@ -1,0 +1,92 @@
+"""Query execution: the code that runs inside a worker process (and, for trusted calls, in-process).
+
+A worker opens the store read-only, announces itself, then answers :class:`QueryRequest` objects sent
+over a pipe with plain tuples/dicts (picklable, no exceptions cross the pipe).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from itertools import islice
+from multiprocessing.connection import Connection
+from typing import Any
+
+import pyoxigraph as ox
+
+from peerkg.store.base import QueryRequest
+from peerkg.store.results import write_boolean, write_solutions, write_triples
+
+PREFIXES: dict[str, str] = {}
+
+
+def _dataset_kwargs(req: QueryRequest) -> dict[str, Any]:
+    if req.default_graphs is None and req.named_graphs is None:
+        return {"use_default_graph_as_union": True}
+    return {
+        "default_graph": [ox.NamedNode(g) for g in (req.default_graphs or ())],
+        "named_graphs": [ox.NamedNode(g) for g in (req.named_graphs or ())],
+    }
+
+
+def _too_many(req: QueryRequest, what: str) -> dict[str, Any]:
+    return {"error": "row-limit", "message": (
+        f"the result has more than {req.max_rows} {what}, the row limit of this service. "
+        "Add a LIMIT (and OFFSET to page through the results), narrow the query, or ask the operator "
+        "to raise it (peerkg serve --max-rows N).")}
+
+
+def run_query(store: ox.Store, req: QueryRequest) -> dict[str, Any]:
+    """Execute one request; always returns a dict (``error`` key on failure)."""
+    start = time.perf_counter()
+    try:
+        result = store.query(req.query, base_iri=req.base_iri, **_dataset_kwargs(req))
+        if isinstance(result, ox.QueryBoolean):
+            kind, media = "boolean", req.formats.get("boolean")
+            if media is None:
+                return {"error": "not-acceptable", "kind": kind, "message": "no acceptable format"}
+            body, rows, truncated = write_boolean(bool(result), media), 1, False
+        elif isinstance(result, ox.QuerySolutions):
+            kind, media = "solutions", req.formats.get("solutions")
+            if media is None:
+                return {"error": "not-acceptable", "kind": kind, "message": "no acceptable format"}
+            variables = [v.value for v in result.variables]
+            rows_list = [[sol[v] for v in variables] for sol in islice(result, req.max_rows + 1)]
+            truncated = len(rows_list) > req.max_rows
+            if truncated and not req.allow_partial:
+                return _too_many(req, "rows")
+            rows_list = rows_list[: req.max_rows]
+            body, rows = write_solutions(variables, rows_list, media), len(rows_list)
+        else:
+            kind, media = "graph", req.formats.get("graph")
+            if media is None:
+                return {"error": "not-acceptable", "kind": kind, "message": "no acceptable format"}
+            triples = list(islice(result, req.max_rows + 1))
+            truncated = len(triples) > req.max_rows
+            if truncated and not req.allow_partial:
+                return _too_many(req, "triples")
+            triples = triples[: req.max_rows]
+            body, rows = write_triples(triples, media, PREFIXES), len(triples)
+    except SyntaxError as exc:
+        return {"error": "malformed-query", "message": str(exc)}
+    except (OSError, RuntimeError, ValueError) as exc:
+        return {"error": "store-error", "message": f"{type(exc).__name__}: {exc}"}
+    return {"kind": kind, "media_type": media, "body": body, "rows": rows, "truncated": truncated,
+            "elapsed_ms": (time.perf_counter() - start) * 1000}
+
+
+def worker_main(conn: Connection, store_path: str, prefixes: dict[str, str]) -> None:
+    """Entry point of a worker process: open the store read-only and serve requests until EOF."""
+    PREFIXES.update(prefixes)
+    try:
+        store = ox.Store.read_only(store_path)
+    except OSError as exc:
+        conn.send(("failed", f"cannot open store {store_path}: {exc}"))
+        return
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            req = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        conn.send(run_query(store, req))

@@ -1,0 +1,52 @@
+"""The app factory: ``create_app(config, store)`` wires blueprints, errors, CORS and the access log."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from flask import Flask, Response, g, request
+
+from peerkg import __version__
+from peerkg.store.base import Backend
+from peerkg.web import errors
+from peerkg.web.config import ServiceConfig
+from peerkg.web.examples import example_queries
+
+access_log = logging.getLogger("peerkg.access")
+
+
+def create_app(config: ServiceConfig | None = None, store: Backend | None = None) -> Flask:
+    """Build the WSGI app. ``store`` defaults to the bundled seeds built by the core pipeline."""
+    cfg = config or ServiceConfig()
+    if store is None:
+        from peerkg.store import open_backend
+        store = open_backend()
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = max(cfg.max_validate_bytes, cfg.max_query_bytes) + 1_000_000
+    app.config["PEERKG_EXAMPLES"] = example_queries()
+    app.config["PEERKG_VERSION"] = __version__
+    app.extensions["peerkg.backend"] = store
+    app.extensions["peerkg.config"] = cfg
+    app.extensions["peerkg.cache"] = {}
+
+    from peerkg.web import dumps, health, pages, self_description, sparql, validate
+    for module in (sparql, self_description, dumps, pages, validate, health):
+        app.register_blueprint(module.bp)
+    errors.install(app)
+
+    @app.before_request
+    def _start_timer() -> None:
+        g.start = time.perf_counter()
+        g.query_ms = None
+
+    @app.after_request
+    def _access_log(resp: Response) -> Response:
+        total = (time.perf_counter() - g.get("start", time.perf_counter())) * 1000
+        query_ms = g.get("query_ms")
+        access_log.info('%s "%s %s" %s %.1fms query=%s', request.remote_addr, request.method,
+                        request.full_path.rstrip("?")[:300], resp.status_code, total,
+                        f"{query_ms:.1f}ms" if query_ms is not None else "-")
+        return resp
+
+    return app

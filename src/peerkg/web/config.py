@@ -1,0 +1,42 @@
+"""The service's settings (every limit an operator can set, with its default)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peerkg.rdf.namespaces import DEFAULT_BASE
+
+DEFAULT_QUERY_TIMEOUT = 30.0          # seconds per query
+DEFAULT_MAX_ROWS = 10_000             # result rows (SELECT) or triples (CONSTRUCT/DESCRIBE)
+DEFAULT_MAX_VALIDATE_BYTES = 5_000_000
+DEFAULT_MAX_QUERY_BYTES = 100_000
+DEFAULT_RESOURCE_LINKS = 500          # triples each way shown on a resource page
+
+
+@dataclass
+class ServiceConfig:
+    base_iri: str = DEFAULT_BASE
+    query_timeout: float = DEFAULT_QUERY_TIMEOUT
+    max_rows: int = DEFAULT_MAX_ROWS
+    max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES
+    max_validate_bytes: int = DEFAULT_MAX_VALIDATE_BYTES
+    resource_links: int = DEFAULT_RESOURCE_LINKS
+    allow_remote: bool = False        # SERVICE and FROM naming graphs not in the dataset
+    enable_update: bool = False
+    update_token: str | None = None
+    dumps_dir: Path | None = None     # prepared dumps (peerkg.{ttl,nt,trig,nq}); None: no dumps
+    title: str = "peerkg — peer support in mental health knowledge graph"
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def id_base(self) -> str:
+        return self.base_iri + "id/"
+
+    @property
+    def ontology_iri(self) -> str:
+        return self.base_iri + "ontology"
+
+    @property
+    def shapes_iri(self) -> str:
+        return self.base_iri + "shapes"

@@ -1,0 +1,125 @@
+"""The one table of formats the service speaks, and content negotiation over it (RFC 9110 §12.5.1).
+
+Every response the service makes — SPARQL results, RDF graphs, service description, VoID, resource
+pages, ontology, shapes, SHACL reports — chooses its format here. Kinds:
+``solutions`` and ``boolean`` (SELECT/ASK results), ``graph`` (RDF), ``html`` (pages for people).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str                       # short name for ?format= and file extensions
+    media_type: str
+    kinds: frozenset[str]
+    extension: str
+    aliases: tuple[str, ...] = ()   # other media types clients use for it
+    charset: bool = False           # add "; charset=utf-8" to Content-Type
+
+    @property
+    def content_type(self) -> str:
+        return f"{self.media_type}; charset=utf-8" if self.charset else self.media_type
+
+
+_R = frozenset({"solutions", "boolean"})
+_G = frozenset({"graph"})
+
+# Order = the server's preference when the client's q-values tie (e.g. Accept: */*).
+FORMATS: tuple[Format, ...] = (
+    Format("json", "application/sparql-results+json", _R, "srj", ("application/json",)),
+    Format("xml", "application/sparql-results+xml", _R, "srx", ("application/xml", "text/xml")),
+    Format("csv", "text/csv", frozenset({"solutions"}), "csv", (), True),
+    Format("tsv", "text/tab-separated-values", frozenset({"solutions"}), "tsv", (), True),
+    Format("ttl", "text/turtle", _G, "ttl", ("application/x-turtle",), True),
+    Format("nt", "application/n-triples", _G, "nt", ("text/plain",)),
+    Format("rdfxml", "application/rdf+xml", _G, "rdf", ("application/xml", "text/xml")),
+    Format("jsonld", "application/ld+json", _G, "jsonld", ("application/json",)),
+    Format("trig", "application/trig", _G, "trig"),
+    Format("nq", "application/n-quads", _G, "nq"),
+    Format("html", "text/html", frozenset({"html"}), "html", ("application/xhtml+xml",), True),
+)
+BY_NAME = {f.name: f for f in FORMATS}
+BY_MEDIA_TYPE = {f.media_type: f for f in FORMATS}
+
+
+def formats_for(kinds: Iterable[str]) -> list[Format]:
+    wanted = set(kinds)
+    return [f for f in FORMATS if f.kinds & wanted]
+
+
+def parse_accept(header: str | None) -> list[tuple[str, float]]:
+    """``[(media-range, q), …]``; a missing or empty header means ``*/*``."""
+    if not header or not header.strip():
+        return [("*/*", 1.0)]
+    ranges = []
+    for part in header.split(","):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        if "/" not in media:
+            media = "*/*" if media == "*" else media + "/*"
+        q = 1.0
+        for param in fields[1:]:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = max(0.0, min(1.0, float(value)))
+                except ValueError:
+                    q = 0.0
+        ranges.append((media, q))
+    return ranges
+
+
+def _quality(fmt: Format, ranges: list[tuple[str, float]]) -> float:
+    """q of the most specific range matching ``fmt`` (its media type or an alias); 0 if none."""
+    best_specificity, best_q = -1, 0.0
+    for media in (fmt.media_type, *fmt.aliases):
+        mtype, _, msub = media.partition("/")
+        for rng, q in ranges:
+            rtype, _, rsub = rng.partition("/")
+            if rng == media:
+                spec = 3 if media == fmt.media_type else 2
+            elif rtype == mtype and rsub == "*":
+                spec = 1
+            elif rng == "*/*":
+                spec = 0
+            else:
+                continue
+            if spec > best_specificity:
+                best_specificity, best_q = spec, q
+    return best_q
+
+
+def negotiate(accept: str | None, kinds: Iterable[str], override: str | None = None) -> Format | None:
+    """The best format of ``kinds`` for ``accept`` (``override``: a ``format=`` name or media type wins)."""
+    candidates = formats_for(kinds)
+    if override:
+        chosen = BY_NAME.get(override) or BY_MEDIA_TYPE.get(override)
+        return chosen if chosen in candidates else None
+    ranges = parse_accept(accept)
+    best, best_q = None, 0.0
+    for fmt in candidates:
+        q = _quality(fmt, ranges)
+        if q > best_q:
+            best, best_q = fmt, q
+    return best
+
+
+def prefers_html(accept: str | None) -> bool:
+    """True when a browser-like Accept ranks text/html above every RDF and results format."""
+    if not accept:
+        return False
+    ranges = parse_accept(accept)
+    html = _quality(BY_NAME["html"], ranges)
+    others = max(_quality(f, ranges) for f in FORMATS if f.name != "html")
+    explicit = any(r in ("text/html", "application/xhtml+xml") for r, _ in ranges)
+    return explicit and html >= others and html > 0
+
+
+def available(kinds: Iterable[str]) -> str:
+    return ", ".join(f.media_type for f in formats_for(kinds))

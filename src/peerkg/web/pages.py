@@ -1,0 +1,150 @@
+"""Pages for people and their RDF twins: home, resource pages under ``/id/…``, ontology and shapes.
+
+External IRIs under the configured base (``https://w3id.org/psmh/``) map to this server's paths
+(``/id/…``, ``/ontology``, ``/shapes``), so every IRI the graph mints dereferences here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+from rdflib import Graph
+
+from peerkg.resources import ontology_files, shapes_files
+from peerkg.store.base import QueryRequest
+from peerkg.web.documents import choose, rdf_response
+from peerkg.web.errors import ApiError
+from peerkg.web.formats import BY_NAME
+from peerkg.web.state import backend, cache, config
+
+bp = Blueprint("pages", __name__)
+
+LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel",
+          "http://purl.org/dc/terms/title", "http://xmlns.com/foaf/0.1/name")
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+DERIVED_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
+SELECT_JSON: dict[str, str | None] = {"solutions": "application/sparql-results+json", "boolean": None,
+                                      "graph": None}
+
+
+def local_href(iri: str) -> str:
+    """The link to show for ``iri``: this server's path for IRIs under the base, else the IRI itself."""
+    base = config().base_iri
+    if iri.startswith(base):
+        return request.script_root + "/" + iri[len(base):]
+    return iri
+
+
+def _select(query: str, limit: int) -> list[dict[str, dict[str, str]]]:
+    req = QueryRequest(query, SELECT_JSON, timeout=config().query_timeout, max_rows=limit, allow_partial=True)
+    return json.loads(backend().execute(req).body)["results"]["bindings"]
+
+
+def _labels(iris: set[str]) -> dict[str, str]:
+    if not iris:
+        return {}
+    values = " ".join(f"<{i}>" for i in sorted(iris)[:1000])
+    preds = "|".join(f"<{p}>" for p in LABELS)
+    rows = _select(f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} ?s {preds} ?l }}", 5000)
+    out: dict[str, str] = {}
+    for row in rows:
+        out.setdefault(row["s"]["value"], row["l"]["value"])
+    return out
+
+
+def _term(t: dict[str, str], labels: dict[str, str]) -> dict[str, Any]:
+    if t["type"] == "uri":
+        return {"iri": t["value"], "href": local_href(t["value"]), "label": labels.get(t["value"])}
+    if t["type"] == "bnode":
+        return {"bnode": t["value"]}
+    return {"literal": t["value"], "lang": t.get("xml:lang"), "datatype": t.get("datatype")}
+
+
+def _resource_html(iri: str) -> str:
+    limit = config().resource_links
+    rows = _select(f"SELECT ?dir ?p ?o WHERE {{ {{ <{iri}> ?p ?o BIND(\"out\" AS ?dir) }} UNION "
+                   f"{{ ?o ?p <{iri}> BIND(\"in\" AS ?dir) }} }} LIMIT {2 * limit}", 2 * limit)
+    iris = {iri} | {r[k]["value"] for r in rows for k in ("p", "o") if r[k]["type"] == "uri"}
+    labels = _labels(iris)
+    outgoing: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    incoming: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        target = outgoing if row["dir"]["value"] == "out" else incoming
+        target[row["p"]["value"]].append(_term(row["o"], labels))
+    types = [t for t in outgoing.get(RDF_TYPE, [])]
+    sources = [t for t in outgoing.get(DERIVED_FROM, [])]
+    return render_template("resource.html", iri=iri, label=labels.get(iri), types=types, sources=sources,
+                           outgoing={p: (_term({"type": "uri", "value": p}, labels), v)
+                                     for p, v in sorted(outgoing.items())},
+                           incoming={p: (_term({"type": "uri", "value": p}, labels), v)
+                                     for p, v in sorted(incoming.items())},
+                           limit=limit, formats=[f for f in BY_NAME.values() if "graph" in f.kinds])
+
+
+@bp.route("/id/<path:rest>")
+def resource(rest: str) -> Response:
+    iri = config().id_base + rest
+    if "<" in iri or ">" in iri or " " in iri or '"' in iri:
+        raise ApiError(400, "bad-iri", "not a valid IRI path")
+    if not _select(f"SELECT * WHERE {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }} LIMIT 1", 1):
+        raise ApiError(404, "not-found", f"no triples mention <{iri}> in this dataset")
+    fmt = choose(("graph", "html"))
+    if fmt.name == "html":
+        body = _resource_html(iri)
+        resp = Response(body, content_type=fmt.content_type)
+    else:
+        limit = config().resource_links
+        query = (f"CONSTRUCT {{ <{iri}> ?p ?o . ?s ?q <{iri}> }} "
+                 f"WHERE {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?q <{iri}> }} }}")
+        req = QueryRequest(query, {"graph": fmt.media_type, "solutions": None, "boolean": None},
+                           timeout=config().query_timeout, max_rows=4 * limit, allow_partial=True)
+        resp = Response(backend().execute(req).body, content_type=fmt.content_type)
+    resp.headers["Vary"] = "Accept"
+    resp.headers["Link"] = f'<{iri}>; rel="canonical"'
+    return resp
+
+
+def _file_graph(name: str) -> Graph:
+    key = f"graph:{name}"
+    store = cache()
+    if key not in store:
+        g = Graph()
+        for path in (ontology_files() if name == "ontology" else shapes_files()):
+            g.parse(path, format="turtle")
+        store[key] = g
+    return store[key]
+
+
+def _graph_page(name: str, iri: str) -> Response:
+    graph = _file_graph(name)
+    if len(graph) == 0:
+        raise ApiError(404, "not-found", f"this installation ships no {name} files")
+
+    def html() -> str:
+        subjects: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for s, p, o in graph:
+            subjects[str(s)].append((graph.namespace_manager.normalizeUri(p), str(o)))
+        return render_template("graph.html", title=name.capitalize(), iri=iri,
+                               subjects=dict(sorted(subjects.items())), href=local_href)
+    return rdf_response(graph, html=html)
+
+
+@bp.route("/ontology")
+def ontology() -> Response:
+    return _graph_page("ontology", config().ontology_iri)
+
+
+@bp.route("/shapes")
+def shapes() -> Response:
+    return _graph_page("shapes", config().shapes_iri)
+
+
+@bp.route("/")
+def home() -> Response:
+    examples = [title for title, _ in current_app.config["PEERKG_EXAMPLES"]]
+    body = render_template("home.html", title=config().title, sparql=url_for("sparql.sparql"),
+                           examples=examples)
+    return Response(body, content_type="text/html; charset=utf-8")

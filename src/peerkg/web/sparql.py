@@ -1,0 +1,166 @@
+"""``/sparql``: the SPARQL 1.1 Protocol query operation (read-only), and the opt-in ``/update``."""
+
+from __future__ import annotations
+
+import hmac
+import time
+from urllib.parse import parse_qs
+
+from flask import Blueprint, Response, current_app, g, render_template, request
+
+from peerkg.rdf.namespaces import PREFIXES, sparql_prologue
+from peerkg.store.base import QueryRequest
+from peerkg.store.guard import screen
+from peerkg.web.errors import ApiError
+from peerkg.web.formats import BY_NAME, available, negotiate, prefers_html
+from peerkg.web.state import backend, config
+
+bp = Blueprint("sparql", __name__)
+
+READ_ONLY = ("this endpoint is read-only: it answers SPARQL queries (SELECT, ASK, CONSTRUCT, DESCRIBE) "
+             "and refuses updates. To change the data, rebuild it (peerkg build) or load files "
+             "(peerkg load FILE… --store PATH); an operator can enable the /update endpoint with "
+             "peerkg serve --enable-update --update-token TOKEN.")
+
+
+def _charset_ok() -> bool:
+    charset = request.mimetype_params.get("charset")
+    return charset is None or charset.lower().replace("_", "-") in ("utf-8", "utf8")
+
+
+def _read_operation() -> tuple[str | None, list[str], list[str]]:
+    """The query text and the dataset parameters of this request, per the protocol's three ways."""
+    url = parse_qs(request.query_string.decode("utf-8", "replace"), keep_blank_values=True)
+    if "update" in url or "using-graph-uri" in url or "using-named-graph-uri" in url:
+        raise ApiError(403, "read-only", READ_ONLY)
+    queries = url.get("query", [])
+    defaults, named = url.get("default-graph-uri", []), url.get("named-graph-uri", [])
+    if request.method == "POST":
+        mime = request.mimetype
+        if mime == "application/x-www-form-urlencoded":
+            if not _charset_ok():
+                raise ApiError(415, "unsupported-charset", "form bodies must be UTF-8")
+            try:
+                form = parse_qs(request.get_data().decode("utf-8"), keep_blank_values=True)
+            except UnicodeDecodeError:
+                raise ApiError(400, "bad-encoding", "the request body is not UTF-8") from None
+            if "update" in form:
+                raise ApiError(403, "read-only", READ_ONLY)
+            if queries and form.get("query"):
+                raise ApiError(400, "query-twice", "the query is given both in the URL and in the body; "
+                               "send it once")
+            queries = queries + form.get("query", [])
+            defaults += form.get("default-graph-uri", [])
+            named += form.get("named-graph-uri", [])
+        elif mime == "application/sparql-query":
+            if not _charset_ok():
+                raise ApiError(415, "unsupported-charset",
+                               "a direct POST query must be UTF-8 (Content-Type: application/sparql-query; "
+                               "charset=utf-8)")
+            if queries:
+                raise ApiError(400, "query-twice", "the query is given both in the URL and in the body; "
+                               "send it once")
+            try:
+                queries = [request.get_data().decode("utf-8")]
+            except UnicodeDecodeError:
+                raise ApiError(400, "bad-encoding", "the request body is not UTF-8") from None
+        elif mime == "application/sparql-update":
+            raise ApiError(403, "read-only", READ_ONLY)
+        else:
+            raise ApiError(415, "unsupported-media-type",
+                           f"a POST to /sparql must have Content-Type application/x-www-form-urlencoded or "
+                           f"application/sparql-query (got {mime or 'none'})")
+    if len(queries) > 1:
+        raise ApiError(400, "multiple-queries", "exactly one query parameter is allowed")
+    return (queries[0] if queries else None), defaults, named
+
+
+def _screen(query: str) -> None:
+    cfg = config()
+    if len(query.encode()) > cfg.max_query_bytes:
+        raise ApiError(413, "query-too-large", f"the query is longer than {cfg.max_query_bytes} bytes")
+    found = screen(query)
+    if found.is_update:
+        raise ApiError(403, "read-only", READ_ONLY)
+    if cfg.allow_remote:
+        return
+    if found.uses_service:
+        raise ApiError(400, "service-disabled",
+                       "SERVICE (federated query) is disabled on this endpoint, so the query was not run "
+                       "and no remote endpoint was contacted. An operator can enable it with "
+                       "peerkg serve --allow-remote.")
+    known = set(backend().graph_names())
+    remote = [iri for iri in found.from_graphs if iri not in known]
+    if remote:
+        raise ApiError(400, "remote-graph",
+                       f"FROM / FROM NAMED name graphs that are not in this dataset: {', '.join(remote)}. "
+                       "The service never fetches remote graphs; the graphs it has are listed at "
+                       "/.well-known/void. An operator can load more (peerkg load) or allow unknown graphs "
+                       "(peerkg serve --allow-remote).", graphs=remote)
+
+
+def _formats() -> dict[str, str | None]:
+    override = request.args.get("format")
+    accept = request.headers.get("Accept")
+    if override and override not in BY_NAME and negotiate(None, ["solutions", "boolean", "graph"],
+                                                          override) is None:
+        raise ApiError(400, "unknown-format", f"unknown format {override!r}; use one of "
+                       + ", ".join(f.name for f in BY_NAME.values() if f.name != "html"))
+    out: dict[str, str | None] = {}
+    for kind in ("solutions", "boolean", "graph"):
+        fmt = negotiate(accept, [kind], override if override and negotiate(None, [kind], override) else None)
+        out[kind] = fmt.media_type if fmt else None
+    return out
+
+
+def _query_page() -> Response:
+    examples = current_app.config["PEERKG_EXAMPLES"]
+    return Response(render_template("query.html", prologue=sparql_prologue(), examples=examples,
+                                    prefixes=PREFIXES), content_type="text/html; charset=utf-8")
+
+
+@bp.route("/sparql", methods=["GET", "POST"], strict_slashes=False)
+def sparql() -> Response:
+    query, defaults, named = _read_operation()
+    if query is None:
+        if request.method == "POST":
+            raise ApiError(400, "missing-query", "no query given: send query=… (form) or a "
+                           "application/sparql-query body")
+        if prefers_html(request.headers.get("Accept")):
+            return _query_page()
+        from peerkg.web.self_description import service_description_response
+        return service_description_response()
+    _screen(query)
+    cfg = config()
+    formats = _formats()
+    req = QueryRequest(query=query, formats=formats,
+                       default_graphs=tuple(defaults) if (defaults or named) else None,
+                       named_graphs=tuple(named) if (defaults or named) else None,
+                       timeout=cfg.query_timeout, max_rows=cfg.max_rows,
+                       allow_partial=request.args.get("partial") in ("1", "true"))
+    start = time.perf_counter()
+    outcome = backend().execute(req)
+    g.query_ms = (time.perf_counter() - start) * 1000
+    fmt = BY_NAME[[f.name for f in BY_NAME.values() if f.media_type == outcome.media_type][0]]
+    resp = Response(outcome.body, content_type=fmt.content_type)
+    resp.headers["Vary"] = "Accept"
+    resp.headers["X-PeerKG-Rows"] = str(outcome.rows)
+    resp.headers["X-PeerKG-Query-Time-Ms"] = f"{g.query_ms:.1f}"
+    if outcome.truncated:
+        resp.headers["X-PeerKG-Truncated"] = f"max-rows={cfg.max_rows}"
+    return resp
+
+
+@bp.route("/update", methods=["POST"])
+def update() -> Response:
+    cfg = config()
+    if not cfg.enable_update:
+        raise ApiError(403, "update-disabled", READ_ONLY)
+    auth = request.headers.get("Authorization", "")
+    token = auth[7:] if auth.startswith("Bearer ") else ""
+    if not cfg.update_token or not hmac.compare_digest(token, cfg.update_token):
+        raise ApiError(401, "unauthorized", "the update endpoint needs Authorization: Bearer TOKEN",
+                       headers={"WWW-Authenticate": 'Bearer realm="peerkg-update"'})
+    raise ApiError(501, "update-not-implemented",
+                   "updates are accepted only by backends that support them; the embedded store is "
+                   "served read-only — reload with peerkg load and restart", available=available(["graph"]))

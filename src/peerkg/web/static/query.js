@@ -1,0 +1,24 @@
+/* The query page: YASGUI (served from this server, no CDN) on this endpoint, prefixes pre-filled,
+   example buttons that put a query in the editor. */
+(function () {
+  "use strict";
+  var endpoint = new URL("/sparql", window.location.href).toString();
+  var prologue = document.getElementById("prologue").textContent;
+  var yasgui = new Yasgui(document.getElementById("yasgui"), {
+    requestConfig: { endpoint: endpoint, method: "POST" },
+    copyEndpointOnNewTab: true,
+    endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
+    persistenceId: null,
+    yasqe: { value: prologue + "\nSELECT * WHERE {\n  ?s ?p ?o\n}\nLIMIT 10\n" },
+  });
+  window.peerkgYasgui = yasgui;
+  var tab = yasgui.getTab();
+  if (tab && !tab.getQuery().trim()) { tab.setQuery(prologue + "\nSELECT * WHERE {\n  ?s ?p ?o\n}\nLIMIT 10\n"); }
+  document.querySelectorAll("button.example").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var current = yasgui.getTab();
+      current.setQuery(prologue + "\n" + button.getAttribute("data-query"));
+      current.getYasqe().focus();
+    });
+  });
+})();
