@@ -1,0 +1,259 @@
+"""Helpers for :mod:`peerkg.linking.references`: splitting, word lists, classification."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from peerkg.linking.records import CitedWork
+from peerkg.model import PersonName, WorkType
+from peerkg.normalise.names import is_organisation_name, parse_name
+
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|winter")
+
+PLACES = frozenset(x.casefold() for x in (
+    "London", "New York", "New York, NY", "Oxford", "Cambridge", "Manchester", "Edinburgh", "Glasgow",
+    "Birmingham", "Leeds", "Nottingham", "Bristol", "Brighton", "Hove", "Abingdon", "Basingstoke",
+    "Maidenhead", "Chichester", "Cardiff", "Belfast", "Dublin", "Bingley", "Ross-on-Wye", "Sheffield",
+    "Liverpool", "Newcastle", "York", "Exeter", "Norwich", "Leicester", "Southampton", "Durham",
+    "Washington", "Washington, DC", "Chicago", "Boston", "Philadelphia", "San Francisco", "Baltimore",
+    "Thousand Oaks", "Los Angeles", "Rockville", "Toronto", "Ottawa", "Vancouver", "Montreal",
+    "Melbourne", "Sydney", "Auckland", "Wellington", "Geneva", "Berlin", "Paris", "Amsterdam",
+    "Heidelberg", "Munich", "Vienna", "Zurich", "Copenhagen", "Stockholm", "Oslo", "Milton Keynes",
+    "Harlow", "Buckingham", "Lyme Regis", "Monmouth", "Dordrecht", "New Jersey", "Hoboken",
+))
+_STATES = frozenset(re.split(r"\s+", (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+)))
+_NEWSPAPER = re.compile(
+    r"\b(?:guardian|times|observer|telegraph|independent|daily\s+\w+|evening\s+standard|gazette|herald|"
+    r"tribune|chronicle|scotsman|washington\s+post|new\s+statesman|sunday\s+\w+|bbc\s+news)\b",
+    re.IGNORECASE)
+_NOT_NEWSPAPER = re.compile(r"\bjournal|review|bulletin|quarterly|proceedings\b", re.IGNORECASE)
+_REPORT = re.compile(
+    r"\b(?:report|review\s+for|literature\s+review|briefing|working\s+paper|discussion\s+paper|"
+    r"occasional\s+paper|policy\s+paper|white\s+paper|green\s+paper|guidance|guideline|strategy|"
+    r"evaluation|framework|consultation|research\s+network|factsheet|toolkit)\b", re.IGNORECASE)
+_COMMERCIAL = re.compile(
+    r"\b(?:press|publish\w*|books?|routledge|sage|wiley|springer|elsevier|palgrave|macmillan|"
+    r"jessica\s+kingsley|penguin|mcgraw|guilford|norton|pearson|blackwell|bailli[eè]re|churchill|"
+    r"polity|harper\w*|random\s+house|emerald|taylor\s*(?:&|and)\s*francis|pccs|karnac|hodder|"
+    r"arnold|lippincott|mosby|saunders|vintage|academic|verlag|edizioni|éditions)\b", re.IGNORECASE)
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?\s?-?\s?){1,4}$")
+_VANC_NAME = re.compile(r"^(?P<family>.+?)\s+(?P<init>[A-Z]{1,4})$")
+_SPLIT_PEOPLE = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|und)\s+|\s*&\s*")
+_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:vs|e\.g|i\.e|St|Dr|Dept|Inc|Ltd|Co|Univ|No|Vol|pp|Mr|Mrs|Ms|Prof|"
+                     r"Jr|Sr|ed|eds|Ed|Eds|al|cf|etc))$")
+_STOP = frozenset(re.split(r"\s+", (
+    "vol volume no nos issue iss pp p pages page in ed eds edn edition editor editors "
+    "available at from online retrieved accessed viewed on chapter chap ch doi https http dx "
+    "org www et al and und n d nd html htm"
+)))
+
+
+#: container titles that contain commas (so segment splitting must not cut them)
+KNOWN_CONTAINERS = (
+    "The Journal of Mental Health Training, Education and Practice",
+    "Journal of Mental Health Training, Education and Practice",
+    "Mental Health, Religion & Culture", "Health, Risk & Society",
+    "Journal of Psychosocial Nursing and Mental Health Services",
+)
+
+
+def known_container(text: str) -> str | None:
+    return next((c for c in KNOWN_CONTAINERS if c in text), None)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split at ``. `` (Vancouver: initials carry no dots, so every full stop ends a part)."""
+    return [p.strip(" .") for p in re.split(r"\.\s+", text.strip()) if p.strip(" .")]
+
+
+def looks_like_authors(text: str) -> bool:
+    value = text.strip(" .,")
+    return 0 < len(value) <= 250 and bool(
+        re.search(r"[A-Z][^\W\d_]+,\s*(?:[A-Z]\.?\s?)+(?:,|$|\s|&|and)", value)
+        or is_organisation_name(value))
+
+
+def _person(piece: str, given_first: bool) -> PersonName:
+    piece = piece.strip(" ,;:")
+    if piece.endswith(".") and not re.search(r"(?:^|[\s.-])[A-Z][a-z]?\.$", piece):
+        piece = piece[:-1]
+    if is_organisation_name(piece):
+        return PersonName(as_written=piece, is_organisation=True)
+    v = _VANC_NAME.match(piece)
+    if v and not given_first:
+        return PersonName(as_written=piece, family=v.group("family"), given=v.group("init"))
+    return parse_name(piece, "given-first" if given_first else "auto")
+
+
+def split_people(text: str, given_first: bool = False) -> tuple[PersonName, ...]:
+    """Split an author list into names ("Basset, T., Faulkner, A. and Stamou, E.", "Repper J,
+    Carter T", "Mind", "J. Smith & K. Jones" with ``given_first``)."""
+    text = text.strip(" ,;:")
+    if not text.strip(" ."):
+        return ()
+    if is_organisation_name(text) and not re.search(r",\s*[A-Z]\.", text):
+        return (PersonName(as_written=text.rstrip(". "), is_organisation=True),)
+    pieces = [p for p in _SPLIT_PEOPLE.split(text) if p and p.strip(" .")]
+    out: list[PersonName] = []
+    i = 0
+    paired = not any(_INITIALS.match(p.strip()) for p in pieces) and len(pieces) % 2 == 0 and all(
+        len(p.split()) == 1 and not is_organisation_name(p) for p in pieces) and not given_first
+    while i < len(pieces):
+        piece = pieces[i].strip()
+        nxt = pieces[i + 1].strip() if i + 1 < len(pieces) else None
+        if nxt is not None and (_INITIALS.match(nxt) or paired) and not given_first:
+            out.append(PersonName(as_written=f"{piece}, {nxt}", family=piece, given=nxt))
+            i += 2
+            continue
+        out.append(_person(piece, given_first))
+        i += 1
+    return tuple(out)
+
+
+def _scan(text: str, opener: str, closer: str, start: int) -> int | None:
+    """Index of the first ``closer`` after ``start`` that ends a quotation."""
+    for m in re.finditer(re.escape(closer), text[start:]):
+        j = start + m.start()
+        after = text[j + 1: j + 2]
+        if closer != "’" or after == "" or not after.isalnum():
+            return j
+    return None
+
+
+def quoted_prefix(body: str) -> tuple[str, str] | None:
+    """(title, rest) when ``body`` starts with a quoted title."""
+    if not body:
+        return None
+    pairs = {"“": "”", '"': '"', "‘": "’", "'": "'", "„": "“", "«": "»"}
+    closer = pairs.get(body[0])
+    if closer is None:
+        return None
+    j = _scan(body, body[0], closer, 1)
+    if j is None:
+        return None
+    return body[1:j].strip().rstrip(",."), body[j + 1:]
+
+
+def _depth_ok(text: str, idx: int) -> bool:
+    before = text[:idx]
+    return before.count("(") <= before.count(")") and before.count("[") <= before.count("]")
+
+
+def sentence_end(body: str) -> int | None:
+    """Where an unquoted (APA) title ends: index after ``?``/``!`` or at the ``.``."""
+    for m in re.finditer(r"[.?!](?=\s|$)", body):
+        i = m.start()
+        if not _depth_ok(body, i):
+            continue
+        if body[i] == "." and _ABBREV.search(body[:i]):
+            continue
+        return i + 1 if body[i] in "?!" else i
+    return None
+
+
+def top_level_comma(body: str) -> int | None:
+    for m in re.finditer(r",\s", body):
+        if _depth_ok(body, m.start()):
+            return m.start()
+    return None
+
+
+def split_segments(text: str) -> list[str]:
+    parts: list[str] = []
+    last = 0
+    for m in re.finditer(r"[,.;](?=\s|$)", text):
+        i = m.start()
+        if not _depth_ok(text, i) or (text[i] == "." and _ABBREV.search(text[:i])):
+            continue
+        parts.append(text[last:i])
+        last = i + 1
+    parts.append(text[last:])
+    out: list[str] = []
+    for p in parts:
+        seg = re.sub(r"\s+", " ", p).strip(" ()[]:")
+        if not seg or not re.search(r"\w", seg):
+            continue
+        if seg in _STATES and out and is_place(out[-1]):
+            out[-1] = f"{out[-1]}, {seg}"
+            continue
+        out.append(seg)
+    return out
+
+
+def is_place(seg: str) -> bool:
+    value = seg.strip().casefold()
+    return value in PLACES or bool(re.fullmatch(r"[a-z .'-]+,\s*[a-z]{2}", value)
+                                   and value[-2:].upper() in _STATES)
+
+
+def place_publisher(seg: str) -> tuple[str, str] | None:
+    m = re.fullmatch(r"(?P<place>[A-Z][\w .'-]+?(?:,\s*[A-Z]{2})?)\s*:\s*(?P<pub>.+)", seg)
+    if m and is_place(m.group("place")):
+        return m.group("place").strip(), m.group("pub").strip()
+    return None
+
+
+def is_publisher(seg: str) -> bool:
+    return bool(_COMMERCIAL.search(seg)) or is_organisation_name(seg)
+
+
+def is_commercial_publisher(seg: str) -> bool:
+    return bool(_COMMERCIAL.search(seg))
+
+
+def is_newspaper(container: str) -> bool:
+    return bool(container) and bool(_NEWSPAPER.search(container)) and not _NOT_NEWSPAPER.search(container)
+
+
+def is_report(text: str) -> bool:
+    return bool(text) and bool(_REPORT.search(text))
+
+
+def tidy(value: object) -> str | None:
+    if value is None:
+        return None
+    text = re.sub(r"\s+", " ", str(value)).strip().strip(",;:").strip()
+    text = text.rstrip(".").strip() if not text.endswith("..") else text
+    return text or None
+
+
+def field_text(work: CitedWork) -> str:
+    """All text the fields of ``work`` hold (names as written, pages as written, …), for checks."""
+    parts: list[str] = [work.label or ""]
+    parts += [a.as_written for a in work.authors] + [a.as_written for a in work.container_editors]
+    for value in (work.date_detail, work.title, work.container_title, work.volume, work.issue,
+                  work.chapter, work.edition, work.publisher, work.place, work.url, work.accessed,
+                  work.doi, work.pages.as_written if work.pages else None,
+                  str(work.year) + (work.year_suffix or "") if work.year else None):
+        parts.append(value or "")
+    return " ".join(parts + list(work.unparsed))
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+def finish(work: CitedWork, cleaned: str) -> CitedWork:
+    """Guard against dropped text, then score the parse."""
+    have = set(tokens(field_text(work)))
+    missing = [t for t in tokens(cleaned) if t not in have and t not in _STOP]
+    unparsed = work.unparsed
+    if missing:
+        unparsed = (*unparsed, " ".join(dict.fromkeys(missing)))
+    score = 1.0
+    if unparsed:
+        score -= 0.25
+    if work.year is None and not work.no_date:
+        score -= 0.25
+    if not work.title:
+        score -= 0.25
+    if work.work_type is WorkType.WORK:
+        score -= 0.15
+    if not work.authors:
+        score -= 0.1
+    return dataclasses.replace(work, unparsed=unparsed, confidence=round(max(score, 0.05), 2))
