@@ -39,8 +39,8 @@ def map_cited(mapper: PageMapper, entry: CitedEntry) -> None:
     g.add((w, RDF.type, DCTERMS.BibliographicResource))
     g.add((w, RDF.type, terms.WORK_CLASS[cited.work_type]))
     g.add((w, PROV.wasDerivedFrom, ref))
-    if cited.title:
-        g.add((w, DCTERMS.title, Literal(cited.title)))
+    if cited.title:  # the language of the citing page's reference list
+        g.add((w, DCTERMS.title, Literal(cited.title, lang=mapper.page.works[entry.ref.index].language)))
     if cited.year:
         g.add((w, DCTERMS.issued, terms.year_literal(cited.year)))
         g.add((w, FABIO.hasPublicationYear, terms.year_literal(cited.year)))
@@ -102,7 +102,8 @@ def _map_container(mapper: PageMapper, cited: CitedWork, w: URIRef) -> None:
         container = mapper.minter.part(w, "container")
     for cls in classes:
         g.add((container, RDF.type, cls))
-    g.add((container, DCTERMS.title, Literal(cited.container_title)))
+    is_journal = cited.work_type is WorkType.JOURNAL_ARTICLE
+    g.add((container, DCTERMS.title, Literal(cited.container_title, lang=None if is_journal else "en")))
     if cited.work_type is WorkType.JOURNAL_ARTICLE and cited.volume:
         issue = mapper.minter.issue(container, cited.volume, cited.issue)
         g.add((issue, RDF.type, FABIO.JournalIssue))
@@ -113,7 +114,7 @@ def _map_container(mapper: PageMapper, cited: CitedWork, w: URIRef) -> None:
         g.add((w, DCTERMS.isPartOf, issue))
     else:
         g.add((w, DCTERMS.isPartOf, container))
-        if cited.work_type is WorkType.BOOK_CHAPTER:
+        if cited.work_type is not WorkType.JOURNAL_ARTICLE:  # a book, newspaper or website
             g.add((container, RDF.type, DCTERMS.BibliographicResource))
 
 
