@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any
 
 from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from peerkg.errors import PeerkgError
-from peerkg.store.base import NotAcceptable, StoreError
+from peerkg.store.base import NotAcceptable, QuerySyntaxError, StoreError
 from peerkg.web.formats import available, prefers_html
 
 log = logging.getLogger("peerkg.web")
@@ -60,6 +61,13 @@ def _store_error(exc: StoreError) -> Response:
         return error_response(406, exc.code, "none of the media types in Accept can be produced for this "
                               f"query's results; available: {available([exc.kind])}",
                               available=available([exc.kind]).split(", "))
+    if isinstance(exc, QuerySyntaxError):
+        m = re.match(r"error at (\d+):(\d+): (.*)", str(exc), re.S)
+        if m:
+            line, column, what = int(m.group(1)), int(m.group(2)), m.group(3)
+            return error_response(400, exc.code, f"malformed query: syntax error at line {line}, column "
+                                  f"{column}: {what}", line=line, column=column)
+        return error_response(400, exc.code, f"malformed query: {exc}")
     if exc.status >= 500:
         log.warning("%s: %s", exc.code, exc)
     return error_response(exc.status, exc.code, str(exc))

@@ -82,6 +82,8 @@ def _quality(fmt: Format, ranges: list[tuple[str, float]]) -> float:
         mtype, _, msub = media.partition("/")
         for rng, q in ranges:
             rtype, _, rsub = rng.partition("/")
+            if media != fmt.media_type and rng != media:
+                continue  # aliases count only when named exactly, never through a wildcard
             if rng == media:
                 spec = 3 if media == fmt.media_type else 2
             elif rtype == mtype and rsub == "*":

@@ -137,7 +137,8 @@ def sparql() -> Response:
                        default_graphs=tuple(defaults) if (defaults or named) else None,
                        named_graphs=tuple(named) if (defaults or named) else None,
                        timeout=cfg.query_timeout, max_rows=cfg.max_rows,
-                       allow_partial=request.args.get("partial") in ("1", "true"))
+                       allow_partial=request.args.get("partial") in ("1", "true"),
+                       base_iri=request.base_url)
     start = time.perf_counter()
     outcome = backend().execute(req)
     g.query_ms = (time.perf_counter() - start) * 1000
