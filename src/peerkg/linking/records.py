@@ -111,6 +111,7 @@ class WorkKey:
     issue: str | None = None
     year_suffix: str | None = None  # "2012a" in a reference list
     et_al: bool = False  # author_families is incomplete (a reference printed "et al.")
+    abstract: str | None = None  # the abstract text, when a page shows it (matched only when ≥ 20 words)
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class WorkMatch:
 
     left: str  # WorkKey.id
     right: str
-    rule: str  # "doi", "title-year", "title-similar-year", "author-year-venue"
+    rule: str  # "doi", "title-year", "authors-abstract", "title-authors", "author-year-venue"
     score: float
     evidence: str
 
