@@ -74,7 +74,13 @@ class ValidationResult:
     severity: str  # "Violation", "Warning" or "Info"
     message: str
     shape: str | None
-    constraint: str | None = None
+    constraint: str | None = None  # sh:sourceConstraint (the sh:sparql node of a SPARQL check)
+    component: str | None = None  # sh:sourceConstraintComponent (sh:MinCountConstraintComponent, …)
+
+    @property
+    def check(self) -> str | None:
+        """What found the problem: the SPARQL constraint node if any, else the (property) shape."""
+        return self.constraint or self.shape
 
     def as_dict(self) -> dict[str, str | None]:
         return {
@@ -85,6 +91,7 @@ class ValidationResult:
             "message": self.message,
             "shape": self.shape,
             "constraint": self.constraint,
+            "component": self.component,
         }
 
 
@@ -119,7 +126,12 @@ def _format_for(path: Path) -> str:
 
 def _line_of(exc: BaseException) -> int | None:
     """The line number a parser error reports, if any (rdflib/XML/JSON parsers spell it differently)."""
-    if isinstance(exc, BadSyntax):  # rdflib's Turtle/TriG/N3 parser: 0-based ``lines``
+    if isinstance(exc, BadSyntax):
+        # rdflib's Turtle/TriG/N3 parser: its ``lines`` counter runs ahead over skipped whitespace, so count
+        # the newlines before the offset where it stopped instead.
+        text, offset = getattr(exc, "_str", None), getattr(exc, "_i", None)
+        if isinstance(text, bytes) and isinstance(offset, int):
+            return text.count(b"\n", 0, offset) + 1
         return int(exc.lines) + 1
     for attr in ("lineno", "line", "_line"):
         value = getattr(exc, attr, None)
@@ -275,7 +287,8 @@ def _results(report: Graph) -> tuple[ValidationResult, ...]:
             severity=_SEVERITY_NAMES.get(severity, str(severity)),
             message=" / ".join(messages),
             shape=_text(report.value(r, SH.sourceShape), report),
-            constraint=_text(report.value(r, SH.sourceConstraintComponent), report),
+            constraint=_text(report.value(r, SH.sourceConstraint), report),
+            component=_text(report.value(r, SH.sourceConstraintComponent), report),
         ))
     out.sort(key=lambda x: (_SEVERITY_ORDER.get(x.severity, 9), x.focus_node, x.path or "", x.value or "",
                             x.message, x.shape or ""))
@@ -303,6 +316,9 @@ def validate(data: Graph | rdflib.Dataset, shapes: Graph | None = None, *,
         advanced=False,
         inplace=True,  # data_graph is our private copy
     )
+    if not isinstance(report_graph, Graph):  # pyshacl returns a ValidationFailure for unusable shapes
+        raise InputError(f"the shapes cannot be used: {report_graph}", source="shapes",
+                         hint="check the shapes file with pyshacl")
     results = _results(report_graph)
     violations = sum(1 for r in results if r.severity == "Violation")
     warnings = sum(1 for r in results if r.severity == "Warning")
