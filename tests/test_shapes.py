@@ -594,3 +594,18 @@ def test_unusable_shapes_raise_an_input_error():
     data.add((URIRef(ID + "person/x"), RDF.type, FOAF.Person))
     with pytest.raises(InputError):
         validate(data, bad)
+
+
+def test_load_data_puts_triples_in_the_default_graph_or_one_graph_per_file(tmp_path):
+    from peerkg.validation import load_data
+
+    a, b = tmp_path / "a.ttl", tmp_path / "b.nt"
+    a.write_text((EXAMPLES / "person.valid.ttl").read_text(encoding="utf-8"), encoding="utf-8")
+    b.write_text(Graph().parse(EXAMPLES / "organization.valid.ttl").serialize(format="nt"), encoding="utf-8")
+    ds = load_data([a, b])
+    graphs = {str(c) for _s, _p, _o, c in ds.quads((None, None, None, None))}
+    assert graphs == {"urn:x-rdflib:default"}
+    per_file = load_rdf([a, b], graph_per_file=True)
+    graphs = {str(c) for _s, _p, _o, c in per_file.quads((None, None, None, None))}
+    assert graphs == {a.resolve().as_uri(), b.resolve().as_uri()}
+    assert validate(per_file, shapes()).results == ()

@@ -36,6 +36,7 @@ __all__ = [
     "RDF_FORMATS",
     "ValidationReport",
     "ValidationResult",
+    "load_data",
     "load_ontology",
     "load_rdf",
     "load_shapes",
@@ -149,11 +150,12 @@ def _line_of(exc: BaseException) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def load_rdf(paths: Path | str | Iterable[Path | str], *,
-             into: rdflib.Dataset | None = None) -> rdflib.Dataset:
+def load_rdf(paths: Path | str | Iterable[Path | str], *, into: rdflib.Dataset | None = None,
+             graph_per_file: bool = False) -> rdflib.Dataset:
     """Read RDF files (format by extension) into one :class:`rdflib.Dataset`.
 
-    Triples formats go into a named graph per file (the file's URI); quads formats keep their graphs.
+    Quads formats (TriG, N-Quads) keep their named graphs. Triples formats go into the default graph, or,
+    with ``graph_per_file``, into a named graph per file (named by the file's URI).
     Raises :class:`InputError` naming the file (and, for syntax errors, the line) on any problem.
     """
     if isinstance(paths, (str, Path)):
@@ -173,7 +175,7 @@ def load_rdf(paths: Path | str | Iterable[Path | str], *,
         if not data.strip():
             raise InputError("the file is empty", source=str(path), hint="expected RDF in " + fmt)
         try:
-            if fmt in ("trig", "nquads"):
+            if fmt in ("trig", "nquads") or not graph_per_file:
                 ds.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
             else:
                 target = ds.graph(URIRef(path.resolve().as_uri()))
@@ -189,6 +191,11 @@ def load_rdf(paths: Path | str | Iterable[Path | str], *,
             raise InputError(f"not valid {fmt}: {detail}", source=str(path), line=line,
                              hint="fix the syntax at that place") from exc
     return ds
+
+
+def load_data(paths: Path | str | Iterable[Path | str]) -> rdflib.Dataset:
+    """Read the user's RDF files into one Dataset (see :func:`load_rdf`); the CLI's entry point."""
+    return load_rdf(paths)
 
 
 def _first_bad_line(data: bytes, fmt: str) -> int | None:
