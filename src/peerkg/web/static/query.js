@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var endpoint = new URL("/sparql", window.location.href).toString();
-  var prologue = document.getElementById("prologue").textContent;
+  var prologue = document.getElementById("yasgui").getAttribute("data-prologue");
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,

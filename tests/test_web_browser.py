@@ -1,0 +1,83 @@
+"""The query page and a resource page in a real headless Chromium (Debian's /usr/bin/chromium)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest_web import Server, running_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium "
+                       "(apt-get install -y chromium)"),
+]
+playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright python package is needed")
+
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with running_server(tmp_path_factory.mktemp("browser")) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def page(server: Server) -> Iterator[object]:
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        context = browser.new_context()
+        requests_seen: list[str] = []
+        context.on("request", lambda r: requests_seen.append(r.url))
+        pg = context.new_page()
+        pg.requests_seen = requests_seen  # type: ignore[attr-defined]
+        yield pg
+        browser.close()
+
+
+def test_query_page_type_run_see_rows(server: Server, page: object) -> None:
+    pg = page
+    pg.goto(server.url + "/sparql")  # type: ignore[attr-defined]
+    pg.wait_for_selector(".yasqe .CodeMirror", timeout=20_000)  # type: ignore[attr-defined]
+    assert "PREFIX psmh:" in pg.evaluate("peerkgYasgui.getTab().getQuery()")  # type: ignore[attr-defined]
+    # type a query into the editor, like a person
+    pg.click(".yasqe .CodeMirror")  # type: ignore[attr-defined]
+    pg.keyboard.press("Control+A")  # type: ignore[attr-defined]
+    pg.keyboard.press("Delete")  # type: ignore[attr-defined]
+    pg.keyboard.type("PREFIX foaf: <http://xmlns.com/foaf/0.1/>\nSELECT ?name WHERE { ?p foaf:name ?name ")  # type: ignore[attr-defined]
+    query = pg.evaluate("peerkgYasgui.getTab().getQuery()")  # type: ignore[attr-defined]
+    if query.count("{") > query.count("}"):
+        pg.keyboard.type("}")  # type: ignore[attr-defined]
+    pg.click(".yasqe_queryButton")  # type: ignore[attr-defined]
+    pg.wait_for_selector(".yasr table tbody tr", timeout=20_000)  # type: ignore[attr-defined]
+    text = pg.inner_text(".yasr")  # type: ignore[attr-defined]
+    assert "Julie Repper" in text and "Alison Faulkner" in text
+    # nothing was fetched from anywhere but this server (no CDN)
+    foreign = [u for u in pg.requests_seen if not u.startswith(server.url) and not u.startswith("data:")]  # type: ignore[attr-defined]
+    assert foreign == []
+
+
+def test_example_button_fills_editor(server: Server, page: object) -> None:
+    pg = page
+    pg.goto(server.url + "/sparql")  # type: ignore[attr-defined]
+    pg.wait_for_selector(".yasqe .CodeMirror", timeout=20_000)  # type: ignore[attr-defined]
+    pg.click("button.example >> nth=5")  # type: ignore[attr-defined]
+    assert "GRAPH ?graph" in pg.evaluate("peerkgYasgui.getTab().getQuery()")  # type: ignore[attr-defined]
+    pg.click(".yasqe_queryButton")  # type: ignore[attr-defined]
+    pg.wait_for_selector(".yasr table tbody tr", timeout=20_000)  # type: ignore[attr-defined]
+    assert "kasei.us" in pg.inner_text(".yasr")  # type: ignore[attr-defined]
+
+
+def test_resource_page(server: Server, page: object) -> None:
+    pg = page
+    pg.goto(server.url + "/id/person/repper-julie")  # type: ignore[attr-defined]
+    assert pg.inner_text("h1#label") == "Julie Repper"  # type: ignore[attr-defined]
+    pg.click("text=Peer support on inpatient wards")  # type: ignore[attr-defined]
+    pg.wait_for_selector("h1#label")  # type: ignore[attr-defined]
+    assert pg.inner_text("h1#label") == "Peer support on inpatient wards"  # type: ignore[attr-defined]
+    assert "/id/work/doi/10.1108/mhsi-05-2019-060" in pg.url  # type: ignore[attr-defined]
