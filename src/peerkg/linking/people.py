@@ -1,0 +1,299 @@
+"""People: which author mentions name the same person — merged only on evidence.
+
+Names compare on folded forms: case and accents folded ("José García" = "Jose Garcia"); family
+names compare on letters only ("O'Hagan" = "OHagan", "Lawton Smith" = "Lawton-Smith", but
+"Lawton-Smith" ≠ "Smith"). Transliteration: a family name written with an umlaut also matches
+its "ae/oe/ue" spelling ("Müller" = "Muller" = "Mueller"), but "Muller" ≠ "Mueller" (nothing
+says either had an umlaut). Given names are compatible token by token: full names must be equal,
+an initial must be the first letter of the other side's token; a longer side may carry extra
+tokens ("B." ~ "Benjamin Thomas", "A. B." ~ "Alison Beth"; "B. J." ≁ "Benjamin Thomas").
+
+Rules (a merge needs its rule's score ≥ ``threshold``, default 0.7):
+
+=================================== ===== ===============================================================
+rule                                score evidence required
+=================================== ===== ===============================================================
+same-organisation-name              1.00  organisations only: the same name on letters and digits
+same-full-name                      0.95  same family, same full given name(s) (no initials on either side)
+compatible-given-shared-coauthor    0.90  compatible given names, one side full; a co-author family shared
+compatible-given-same-work          0.90  compatible given names, one side full; the same work (other page)
+unique-full-name-anchored-coauthors 0.75  an initials-only mention whose given is compatible with exactly
+                                          one full-name person in the whole graph, and at least one of
+                                          whose co-authors in the same author list was itself linked to a
+                                          full-name person by one of the rules above (no chaining)
+=================================== ===== ===============================================================
+
+Never merged: on a family name alone (a mention without given name never merges); initials or given
+names that conflict anywhere in the resulting cluster; two mentions from one author list; people
+with organisations. An initials-only mention that shared-co-author/same-work evidence ties to two
+mutually incompatible people is left alone (ambiguous).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from peerkg.linking.records import LinkDecision, PersonCluster, PersonMention
+from peerkg.model import PersonName
+from peerkg.normalise.names import name_key
+
+__all__ = ["DEFAULT_THRESHOLD", "family_keys", "given_tokens", "givens_compatible", "link_people"]
+
+DEFAULT_THRESHOLD = 0.7
+_UMLAUT = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+
+
+def _strip(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def family_keys(family: str) -> frozenset[str]:
+    """Comparable keys of a family name (two names match when their key sets meet).
+
+    >>> sorted(family_keys("Müller")), sorted(family_keys("Mueller"))
+    (['mueller', 'muller'], ['mueller'])
+    """
+    keys = {re.sub(r"[^a-z0-9]", "", _strip(family))}
+    if any(c in family for c in _UMLAUT):
+        keys.add(re.sub(r"[^a-z0-9]", "", _strip("".join(_UMLAUT.get(c, c) for c in family))))
+    return frozenset(k for k in keys if k)
+
+
+def given_tokens(given: str | None) -> tuple[tuple[str, bool], ...]:
+    """(folded token, is_initial) per given-name part: "B. T." -> (("b", True), ("t", True)).
+
+    >>> given_tokens("Alison Beth"), given_tokens("J.-P.")
+    ((('alison', False), ('beth', False)), (('j', True), ('p', True)))
+    """
+    if not given:
+        return ()
+    out: list[tuple[str, bool]] = []
+    for raw in re.findall(r"[^\W\d_]+\.?", given):
+        tok = _strip(raw.rstrip("."))
+        if len(tok) == 1 or (raw.isupper() and len(raw) <= 3 and not raw.endswith(".") and len(raw) > 1):
+            out.extend((c, True) for c in tok)  # "J", "JA" (Vancouver) -> initials
+        else:
+            out.append((tok, False))
+    return tuple(out)
+
+
+def givens_compatible(a: tuple[tuple[str, bool], ...], b: tuple[tuple[str, bool], ...]) -> bool:
+    """Token-wise compatibility (see the module notes); empty given names are never compatible."""
+    if not a or not b:
+        return False
+    for (ta, ia), (tb, ib) in zip(a, b, strict=False):
+        if ia or ib:
+            if ta[0] != tb[0]:
+                return False
+        elif ta != tb:
+            return False
+    return True
+
+
+@dataclass
+class _M:
+    mention: PersonMention
+    fams: frozenset[str]
+    given: tuple[tuple[str, bool], ...]
+    list_key: tuple[str | None, str]
+
+    @property
+    def full(self) -> bool:  # the first given name is written out
+        return bool(self.given) and not self.given[0][1]
+
+    @property
+    def all_full(self) -> bool:
+        return bool(self.given) and not any(i for _, i in self.given)
+
+    @property
+    def coauthors(self) -> frozenset[str]:
+        keys: set[str] = set()
+        for f in self.mention.coauthor_families:
+            keys |= family_keys(f)
+        return frozenset(keys - self.fams)
+
+
+def _label(m: _M) -> str:
+    return f"{m.mention.name.as_written!r} ({m.mention.id}, work {m.mention.work_id})"
+
+
+class _Clusters:
+    def __init__(self, ms: Sequence[_M]) -> None:
+        self.ms = {m.mention.id: m for m in ms}
+        self.parent = {i: i for i in self.ms}
+        self.members: dict[str, list[str]] = {i: [i] for i in self.ms}
+        self.decisions: list[LinkDecision] = []
+        self.rule_of: dict[str, str] = {}  # mention id -> rule that attached it (for anchoring)
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def consistent(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        for x in self.members[ra]:
+            for y in self.members[rb]:
+                mx, my = self.ms[x], self.ms[y]
+                if mx.list_key == my.list_key or not (mx.fams & my.fams) or not givens_compatible(mx.given, my.given):
+                    return False
+        return True
+
+    def merge(self, a: str, b: str, rule: str, score: float, evidence: str, involved: tuple[str, ...]) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or not self.consistent(a, b):
+            return False
+        ra, rb = sorted((ra, rb))
+        self.parent[rb] = ra
+        self.members[ra] += self.members.pop(rb)
+        self.decisions.append(LinkDecision(subject=a, object=b, rule=rule, score=score, evidence=evidence,
+                                           involved=involved))
+        self.rule_of.setdefault(a, rule)
+        self.rule_of.setdefault(b, rule)
+        return True
+
+    def has_full(self, root: str) -> bool:
+        return any(self.ms[x].full for x in self.members[self.find(root)])
+
+
+def _pair_evidence(a: _M, b: _M) -> tuple[str, float, str, tuple[str, ...]] | None:
+    if a.list_key == b.list_key or not (a.fams & b.fams) or not givens_compatible(a.given, b.given):
+        return None
+    ids = (a.mention.work_id, b.mention.work_id)
+    if a.all_full and b.all_full and [t for t, _ in a.given] == [t for t, _ in b.given]:
+        return "same-full-name", 0.95, f"{_label(a)} and {_label(b)} have the same full name", ids
+    if not (a.full or b.full):
+        return None
+    if a.mention.work_id == b.mention.work_id:
+        return ("compatible-given-same-work", 0.9,
+                f"{_label(a)} and {_label(b)}: compatible given names, both authors of {a.mention.work_id}", ids)
+    shared = sorted(a.coauthors & b.coauthors)
+    if shared:
+        names = sorted({f for f in a.mention.coauthor_families + b.mention.coauthor_families
+                        if family_keys(f) & set(shared)})
+        return ("compatible-given-shared-coauthor", 0.9,
+                f"{_label(a)} and {_label(b)}: compatible given names and shared co-author {', '.join(names)}", ids)
+    return None
+
+
+def _org_clusters(orgs: Sequence[PersonMention]) -> list[PersonCluster]:
+    groups: dict[str, list[PersonMention]] = defaultdict(list)
+    for m in orgs:
+        groups[re.sub(r"[^a-z0-9]", "", _strip(m.name.as_written))].append(m)  # "Taskforce" = "Task Force"
+    out = []
+    for _key, ms in sorted(groups.items()):
+        ms = sorted(ms, key=lambda m: m.id)
+        decisions = tuple(LinkDecision(subject=m.id, object=ms[0].id, rule="same-organisation-name", score=1.0,
+                                       evidence=f"organisation names {m.name.as_written!r} and "
+                                                f"{ms[0].name.as_written!r} are the same",
+                                       involved=(m.work_id, ms[0].work_id)) for m in ms[1:])
+        out.append(PersonCluster(key=name_key(ms[0].name), name=ms[0].name, mention_ids=tuple(m.id for m in ms),
+                                 work_ids=tuple(sorted({m.work_id for m in ms})), is_organisation=True,
+                                 decisions=decisions))
+    return out
+
+
+def link_people(mentions: Sequence[PersonMention], threshold: float = DEFAULT_THRESHOLD) -> list[PersonCluster]:
+    """Cluster author mentions into people and organisations, with a decision per merge."""
+    orgs = [m for m in mentions if m.name.is_organisation or not m.name.family]
+    ms = sorted((_M(m, family_keys(m.name.family or ""), given_tokens(m.name.given), (m.source_id, m.work_id))
+                 for m in mentions if not (m.name.is_organisation or not m.name.family)),
+                key=lambda m: m.mention.id)
+    cl = _Clusters(ms)
+    by_family: dict[str, list[_M]] = defaultdict(list)
+    for m in ms:
+        for k in m.fams:
+            by_family[k].append(m)
+    pairs: dict[tuple[str, str], tuple[str, float, str, tuple[str, ...]]] = {}
+    for group in by_family.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                ev = _pair_evidence(a, b)
+                if ev and ev[1] >= threshold:
+                    pairs[tuple(sorted((a.mention.id, b.mention.id)))] = ev  # type: ignore[index]
+    # an initials-only mention tied by evidence to two incompatible people stays alone
+    partners: dict[str, list[str]] = defaultdict(list)
+    for x, y in pairs:
+        partners[x].append(y)
+        partners[y].append(x)
+    ambiguous = {x for x, ps in partners.items() if not cl.ms[x].full and any(
+        not givens_compatible(cl.ms[p].given, cl.ms[q].given) for p in ps for q in ps)}
+    order = sorted(pairs, key=lambda p: (-pairs[p][1], p))
+    for x, y in order:
+        if x in ambiguous or y in ambiguous:
+            continue
+        rule, score, evidence, involved = pairs[(x, y)]
+        cl.merge(x, y, rule, score, evidence, involved)
+    _anchored(cl, ms, threshold)
+    return _unique_keys(_person_clusters(cl) + _org_clusters(orgs))
+
+
+def _unique_keys(clusters: list[PersonCluster]) -> list[PersonCluster]:
+    """Two clusters may share a name key ("repper-j" for two unmerged J. Reppers): suffix "-2", "-3" in
+    order of their first mention id, so IRIs stay distinct and deterministic."""
+    seen: dict[str, int] = defaultdict(int)
+    out = []
+    for c in sorted(clusters, key=lambda c: (c.key, c.mention_ids)):
+        seen[c.key] += 1
+        out.append(c if seen[c.key] == 1 else dataclasses.replace(c, key=f"{c.key}-{seen[c.key]}"))
+    return out
+
+
+def _anchored(cl: _Clusters, ms: Sequence[_M], threshold: float) -> None:
+    score = 0.75
+    if score < threshold:
+        return
+    strong = dict(cl.rule_of)  # anchors come from the strong rules only: no chaining
+    lists: dict[tuple[str | None, str], list[_M]] = defaultdict(list)
+    for m in ms:
+        lists[m.list_key].append(m)
+    for m in ms:
+        if m.full or not m.given or cl.has_full(m.mention.id):
+            continue
+        roots = {cl.find(o.mention.id) for o in ms
+                 if o.full and o.fams & m.fams and givens_compatible(o.given, m.given)}
+        roots = {r for r in roots if cl.consistent(m.mention.id, r)}
+        if len(roots) != 1:
+            continue
+        anchors = [c for c in lists[m.list_key] if c is not m and c.mention.id in strong and cl.has_full(c.mention.id)]
+        if not anchors:
+            continue
+        root = roots.pop()
+        full = next(cl.ms[x] for x in cl.members[root] if cl.ms[x].full)
+        linked = "; ".join(f"{c.mention.name.as_written!r} → {_full_of(cl, c).mention.name.display!r} "
+                           f"({strong[c.mention.id]})" for c in anchors)
+        evidence = (f"{_label(m)}: the only full-name person in the graph with a compatible name is "
+                    f"{full.mention.name.display!r} ({full.mention.id}); co-authors in the same author list are "
+                    f"linked to full-name persons: {linked}")
+        cl.merge(m.mention.id, full.mention.id, "unique-full-name-anchored-coauthors", score, evidence,
+                 (m.mention.work_id, full.mention.work_id, *(c.mention.id for c in anchors)))
+
+
+def _full_of(cl: _Clusters, m: _M) -> _M:
+    return next(cl.ms[x] for x in cl.members[cl.find(m.mention.id)] if cl.ms[x].full)
+
+
+def _fullest(names: Sequence[PersonName]) -> PersonName:
+    def rank(n: PersonName) -> tuple[int, int, int]:
+        toks = given_tokens(n.given)
+        return (sum(not i for _, i in toks), len(toks), len(n.as_written))
+
+    return max(names, key=rank)
+
+
+def _person_clusters(cl: _Clusters) -> list[PersonCluster]:
+    out = []
+    for root, members in cl.members.items():
+        ids = sorted(members)
+        ms = [cl.ms[i] for i in ids]
+        name = _fullest([m.mention.name for m in ms])
+        decisions = tuple(d for d in cl.decisions if cl.find(d.subject) == root)
+        out.append(PersonCluster(key=name_key(name), name=name, mention_ids=tuple(ids),
+                                 work_ids=tuple(sorted({m.mention.work_id for m in ms})), decisions=decisions))
+    return sorted(out, key=lambda c: (c.key, c.mention_ids))
