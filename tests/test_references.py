@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -160,7 +161,8 @@ _STOP = {"vol", "volume", "no", "nos", "issue", "iss", "pp", "p", "pages", "page
 
 
 def _tokens(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", text.casefold())
+    """Alphanumeric tokens, compared in NFC (canonically equivalent text is the same text)."""
+    return re.findall(r"[^\W_]+", unicodedata.normalize("NFC", text).casefold())
 
 
 @settings(max_examples=300)
