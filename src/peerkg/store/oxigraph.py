@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -53,7 +54,8 @@ class OxigraphBackend:
                              hint="create one with: peerkg load FILE… --store PATH")
         self.store_path = store_path
         self.owns_path = owns_path
-        self.prepared: dict[str, bytes] = {}  # dumps made by the build, served as they are
+        self.prepared: dict[str, bytes] = {}
+        self._write_lock = threading.Lock()  # dumps made by the build, served as they are
         self.prefixes = dict(prefixes or {})
         self.local = ox.Store.read_only(str(store_path))
         self.pool = WorkerPool(str(store_path), workers, self.prefixes)
@@ -136,6 +138,25 @@ class OxigraphBackend:
                          key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         prefixes = self.prefixes if fmt is ox.RdfFormat.TURTLE else None
         ox.serialize(triples, path, format=fmt, prefixes=prefixes)
+
+    def update(self, text: str) -> int:
+        """Apply a SPARQL Update (operator-only ``/update``); workers reopen the store afterwards.
+
+        Returns the change in the number of quads. Runs in-process, without the time limit: only a
+        token holder can call it."""
+        with self._write_lock:
+            before = len(self.local)
+            writer = ox.Store(str(self.store_path))
+            try:
+                writer.update(text)
+                writer.flush()
+            except SyntaxError as exc:
+                raise QuerySyntaxError(str(exc)) from exc
+            finally:
+                del writer
+            self.local = ox.Store.read_only(str(self.store_path))
+            self.pool.recycle()
+            return len(self.local) - before
 
     def status(self) -> dict[str, object]:
         return {"backend": self.name, "triples": len(self.local), "workers": self.pool.size,

@@ -94,6 +94,15 @@ class WorkerPool:
         self.restarts += 1
         self._idle.put(slot)
 
+    def recycle(self) -> None:
+        """Replace every worker (after the store changed): idle ones now, busy ones as they come back."""
+        for _ in range(self.size):
+            slot = self._idle.get(timeout=STARTUP_TIMEOUT)
+            self._kill(slot)
+            fresh = self._spawn()
+            self._await_ready(fresh)
+            self._idle.put(fresh)
+
     def pids(self) -> list[int]:
         with self._lock:
             return sorted(self._all)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hmac
+import json
+import re
 import time
 from urllib.parse import parse_qs
 
@@ -12,7 +14,7 @@ from peerkg.rdf.namespaces import PREFIXES, sparql_prologue
 from peerkg.store.base import QueryRequest
 from peerkg.store.guard import screen
 from peerkg.web.errors import ApiError
-from peerkg.web.formats import BY_NAME, available, negotiate, prefers_html
+from peerkg.web.formats import BY_NAME, negotiate, prefers_html
 from peerkg.web.state import backend, config
 
 bp = Blueprint("sparql", __name__)
@@ -162,6 +164,30 @@ def update() -> Response:
     if not cfg.update_token or not hmac.compare_digest(token, cfg.update_token):
         raise ApiError(401, "unauthorized", "the update endpoint needs Authorization: Bearer TOKEN",
                        headers={"WWW-Authenticate": 'Bearer realm="peerkg-update"'})
-    raise ApiError(501, "update-not-implemented",
-                   "updates are accepted only by backends that support them; the embedded store is "
-                   "served read-only — reload with peerkg load and restart", available=available(["graph"]))
+    text = _update_text()
+    found = screen(text)
+    if not found.is_update:
+        raise ApiError(400, "not-an-update", "send a SPARQL Update (INSERT, DELETE, CLEAR, …) to /update")
+    if not cfg.allow_remote and (found.uses_service or re.search(r"\bLOAD\b", text, re.I)):
+        raise ApiError(400, "remote-disabled", "LOAD and SERVICE are disabled; enable with --allow-remote")
+    apply = getattr(backend(), "update", None)
+    if apply is None:
+        raise ApiError(501, "update-not-supported", "this backend does not accept updates through peerkg")
+    start = time.perf_counter()
+    delta = apply(text)
+    g.query_ms = (time.perf_counter() - start) * 1000
+    current_app.extensions["peerkg.cache"].clear()  # VoID statistics are stale now
+    return Response(json.dumps({"status": "ok", "quads_added": delta}) + "\n", content_type="application/json")
+
+
+def _update_text() -> str:
+    if request.mimetype == "application/sparql-update":
+        if not _charset_ok():
+            raise ApiError(415, "unsupported-charset", "updates must be UTF-8")
+        return request.get_data().decode("utf-8", "strict")
+    if request.mimetype == "application/x-www-form-urlencoded":
+        updates = parse_qs(request.get_data().decode("utf-8"), keep_blank_values=True).get("update", [])
+        if len(updates) != 1:
+            raise ApiError(400, "missing-update", "send exactly one update=… parameter")
+        return updates[0]
+    raise ApiError(415, "unsupported-media-type", "send application/sparql-update or a form with update=…")
