@@ -609,3 +609,11 @@ def test_load_data_puts_triples_in_the_default_graph_or_one_graph_per_file(tmp_p
     graphs = {str(c) for _s, _p, _o, c in per_file.quads((None, None, None, None))}
     assert graphs == {a.resolve().as_uri(), b.resolve().as_uri()}
     assert validate(per_file, shapes()).results == ()
+
+
+def test_namespace_prefixes_of_the_package_end_with_slash_or_hash():
+    from peerkg.rdf.namespaces import PREFIXES
+
+    for prefix, ns in PREFIXES.items():
+        assert str(ns).endswith(("/", "#")), prefix
+    assert str(PREFIXES["c4o"]) == SPAR["c4o"] and str(PREFIXES["cito"]) == SPAR["cito"]
