@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,6 +156,9 @@ def test_sd_conforms_to_schema(server: Server) -> None:  # :conforms-to-schema
 
 def test_server_log_mentions_requests(server: Server) -> None:
     server.get("/sparql?query=ASK%7B%7D")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not any('"GET /sparql?query=ASK%7B%7D" 200' in x for x in server.log):
+        time.sleep(0.05)
     assert any('"GET /sparql?query=ASK%7B%7D" 200' in line and "query=" in line for line in server.log)
 
 

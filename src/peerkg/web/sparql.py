@@ -14,7 +14,7 @@ from peerkg.rdf.namespaces import PREFIXES, sparql_prologue
 from peerkg.store.base import QueryRequest
 from peerkg.store.guard import screen
 from peerkg.web.errors import ApiError
-from peerkg.web.formats import BY_NAME, negotiate, prefers_html
+from peerkg.web.formats import BY_MEDIA_TYPE, BY_NAME, negotiate, prefers_html
 from peerkg.web.state import backend, config
 
 bp = Blueprint("sparql", __name__)
@@ -144,8 +144,8 @@ def sparql() -> Response:
     start = time.perf_counter()
     outcome = backend().execute(req)
     g.query_ms = (time.perf_counter() - start) * 1000
-    fmt = BY_NAME[[f.name for f in BY_NAME.values() if f.media_type == outcome.media_type][0]]
-    resp = Response(outcome.body, content_type=fmt.content_type)
+    fmt = BY_MEDIA_TYPE.get(outcome.media_type)
+    resp = Response(outcome.body, content_type=fmt.content_type if fmt else outcome.media_type)
     resp.headers["Vary"] = "Accept"
     resp.headers["X-PeerKG-Rows"] = str(outcome.rows)
     resp.headers["X-PeerKG-Query-Time-Ms"] = f"{g.query_ms:.1f}"
