@@ -37,12 +37,12 @@ def test_seed_references_are_parsed_into_cited_works(seed_union):
     assert by_pos[4][0] == "BookChapter" and by_pos[4][2] == "2005"
     assert by_pos[2][0] == "NewspaperArticle"
     bradstreet = q(seed_union, """SELECT ?start ?end ?vol ?no ?journal WHERE {
-        ?w dcterms:title "Harnessing the ‘lived experience’: formalising peer support approaches to promote recovery" ;
+        ?w dcterms:title "Harnessing the ‘lived experience’: formalising peer support approaches to promote recovery"@en ;
            bibo:pageStart ?start ; bibo:pageEnd ?end ; dcterms:isPartOf ?i .
         ?i bibo:volume ?vol ; bibo:issue ?no ; dcterms:isPartOf/dcterms:title ?journal }""")
     assert [tuple(map(str, r)) for r in bradstreet] == [("33", "37", "11", "2", "The Mental Health Review")]
     campbell = q(seed_union, """SELECT ?book ?publisher ?chapter WHERE {
-        ?w dcterms:title "From Little Acorns: the mental health service user movement" ;
+        ?w dcterms:title "From Little Acorns: the mental health service user movement"@en ;
            dcterms:isPartOf/dcterms:title ?book ; dcterms:publisher/foaf:name ?publisher ; bibo:chapter ?chapter }""")
     assert [tuple(map(str, r)) for r in campbell] == [
         ("Beyond the Water Towers", "Sainsbury Centre for Mental Health", "6")]

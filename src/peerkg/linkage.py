@@ -62,6 +62,7 @@ class Linkage:
     agents: dict[str, URIRef] = field(default_factory=dict)  # mention id -> person/organisation IRI
     inferences: list[Inference] = field(default_factory=list)
     mention_names: dict[str, str] = field(default_factory=dict)  # mention id -> "name (where)"
+    canonical_names: dict[URIRef, PersonName] = field(default_factory=dict)  # person node -> fullest name
 
 
 def _family(names: Sequence[PersonName]) -> tuple[str, ...]:
@@ -94,8 +95,12 @@ def cited_key(iri: URIRef, cited: CitedWork) -> WorkKey:
 
 
 def _match_main(key: WorkKey, main: Sequence[WorkKey]) -> WorkKey | None:
-    found = [m for m in main if works.same_work(key, m)]
-    return found[0] if len(found) == 1 else None
+    """The one main work a cited work is the same as (by DOI, title and year, …), if exactly one."""
+    by_id = {m.id: m for m in main}
+    found = {m.right if m.left == key.id else m.left
+             for m in works.match_works([key, *main]) if key.id in (m.left, m.right)}
+    found &= set(by_id)
+    return by_id[found.pop()] if len(found) == 1 else None
 
 
 def link(pages: Sequence[PageRecord], documents: Sequence[SourceDocument], identity: WorkIdentity,
@@ -180,6 +185,7 @@ def _link_people(result: Linkage, pages: Sequence[PageRecord], documents: Sequen
             iri = minter.organization(cluster.name.display)
         else:
             iri = minter.person(cluster.key)
+            result.canonical_names[iri] = cluster.name
         for mid in cluster.mention_ids:
             result.agents[mid] = iri
 
@@ -188,23 +194,22 @@ def _inferences(pages: Sequence[PageRecord], documents: Sequence[SourceDocument]
                 main_keys: Sequence[WorkKey], minter: Minter) -> list[Inference]:
     """Facts the pages imply but do not print: authors read off citing statements, journals off DOIs."""
     found: list[Inference] = []
-    has_authors = {k.id for k in main_keys if k.author_families}
+    keys = {k.id: k for k in main_keys}
     for key in main_keys:
-        if key.doi:
-            journal = works.journal_from_doi(key.doi)
-            if journal is not None and not key.issn:
-                found.append(_with_subject(journal, key.id))
+        if key.doi and not key.issn:
+            journal = works.journal_from_doi(key.doi, subject=key.id)
+            if journal is not None:
+                found.append(journal)
+    statements: dict[str, list[tuple[str, str]]] = {}
     for p, page in enumerate(pages):
+        source16 = documents[p].sha256[:16]
         for i, record in enumerate(page.works):
-            w = str(identity.iris[WorkRef(p, i)])
-            if record.statements and w not in has_authors:
-                inference = works.infer_authors_from_statements(w, record.statements)
-                if inference is not None:
-                    found.append(inference)
+            w = identity.iris[WorkRef(p, i)]
+            for s in record.statements:
+                sid = str(minter.part(w, "statement", f"{source16}-{s.position}"))
+                statements.setdefault(str(w), []).append((sid, s.text))
+    for work, found_statements in sorted(statements.items()):
+        inference = works.infer_authors_from_statements(keys[work], found_statements)
+        if inference is not None:
+            found.append(inference)
     return found
-
-
-def _with_subject(inference: Inference, subject: str) -> Inference:
-    from dataclasses import replace
-
-    return replace(inference, subject=subject)

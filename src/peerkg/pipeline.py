@@ -158,7 +158,7 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
         work_iris = [identity.iris[WorkRef(p, i)] for i in range(len(outcome.record.works))]
         graph = dataset.graph(graph_iri)
         mapper = PageMapper(outcome.record, outcome.document, work_iris, resolver, minter, graph,
-                            concept_labels)
+                            concept_labels, linkage.canonical_names)
         mapper.map()
         for entry in linkage.cited:
             if entry.ref.page == p:

@@ -58,6 +58,9 @@ class PageMapper:
     # preferred label of each concept minted from print, shared by all pages of a build: a later
     # page printing the same heading differently ("Mental health" / "Mental Health") adds an altLabel
     concept_labels: dict[URIRef, str] = field(default_factory=dict)
+    # the fullest name the linking step found for each person node: a page that writes a shorter
+    # form ("Faulkner, A.") keeps it on the author role (psmh:nameAsWritten), not as the person's name
+    canonical_names: dict[URIRef, PersonName] = field(default_factory=dict)
 
     @property
     def source_iri(self) -> URIRef:
@@ -159,6 +162,9 @@ class PageMapper:
             g.add((agent, FOAF.name, Literal(name.display)))
             return
         g.add((agent, RDF.type, FOAF.Person))
+        canonical = self.canonical_names.get(agent)
+        if canonical is not None and canonical.display != name.display:
+            return
         g.add((agent, FOAF.name, Literal(name.display)))
         self.add(agent, FOAF.familyName, Literal(name.family) if name.family else None)
         self.add(agent, FOAF.givenName, Literal(name.given) if name.given else None)
