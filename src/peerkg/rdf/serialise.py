@@ -62,7 +62,11 @@ def trig(dataset: Dataset) -> bytes:
         chunks.append(single.serialize(format="trig", encoding="utf-8"))
     if not chunks:
         return b""
-    # keep one prefix block: the first chunk's; strip the prefixes from the others
-    head, *rest = chunks
-    body = [b"\n".join(line for line in c.split(b"\n") if not line.startswith(b"@prefix")) for c in rest]
-    return head + b"".join(body)
+    # one prefix block (every prefix any graph uses), then the graphs
+    prefixes: set[bytes] = set()
+    bodies: list[bytes] = []
+    for chunk in chunks:
+        lines = chunk.split(b"\n")
+        prefixes.update(line for line in lines if line.startswith(b"@prefix"))
+        bodies.append(b"\n".join(line for line in lines if not line.startswith(b"@prefix")).lstrip(b"\n"))
+    return b"\n".join(sorted(prefixes)) + b"\n\n" + b"\n".join(bodies)
