@@ -14,6 +14,8 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 
 from peerkg import resources
+from peerkg.concepts.tagger import tag_work
+from peerkg.concepts.thesaurus import default_thesaurus
 from peerkg.errors import PeerkgError
 from peerkg.identity import WorkIdentity, WorkRef, decide_works
 from peerkg.inputs import PageInput, collect, read_page
@@ -23,6 +25,7 @@ from peerkg.normalise.names import name_key
 from peerkg.rdf import serialise
 from peerkg.rdf.iri import Minter
 from peerkg.rdf.mapping import PageMapper, citations
+from peerkg.rdf.mapping.annotations import map_tags
 from peerkg.rdf.mapping.links import map_work_merges
 from peerkg.rdf.namespaces import Base
 from peerkg.sources import parse_page
@@ -152,6 +155,8 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
     concept_labels: dict[URIRef, str] = {}
     outcomes: list[PageOutcome] = []
     links = dataset.graph(URIRef(base.links_graph))
+    annotations = dataset.graph(URIRef(base.annotations_graph))
+    thesaurus = default_thesaurus()
     for p, outcome in enumerate(parsed):
         assert outcome.record is not None and outcome.document is not None
         graph_iri = minter.source_graph(outcome.document.sha256)
@@ -167,6 +172,9 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
             if pointer.ref.page == p:
                 node = citations.map_pointer(mapper, pointer)
                 citations.map_resolution(links, minter, node, pointer)
+        for index, record in enumerate(outcome.record.works):
+            map_tags(annotations, minter, work_iris[index], record, mapper.source_iri, mapper.source16,
+                     tag_work(record, thesaurus))
         outcomes.append(PageOutcome(outcome.path, outcome.document, outcome.record, graph_iri))
 
     map_work_merges(links, identity, documents, minter)

@@ -72,6 +72,10 @@ class Base:
         return self.iri + "graph/links"
 
     @property
+    def annotations_graph(self) -> str:
+        return self.iri + "graph/annotations"
+
+    @property
     def inferred_graph(self) -> str:
         return self.iri + "graph/inferred"
 
