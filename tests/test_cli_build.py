@@ -124,3 +124,24 @@ def test_help_has_examples():
         result = run(verb, "--help")
         assert result.returncode == 0
         assert "Example:" in result.stdout
+
+
+def test_cut_page_is_built_partial_and_strict_rejects_it(tmp_path):
+    text = SEED_REPORT.read_text(encoding="utf-8")
+    cut_at = text.index("Im Zentrum meiner Dissertation")  # mid-statement, in the last citation statement
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "cut.txt").write_text(text[:cut_at], encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", str(pages), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads((out / "report.json").read_text())
+    (page,) = report["pages"]
+    assert page["status"] == "partial"
+    assert page["problems"]
+    assert page["works"][0]["doi"] == "10.1108/jmhtep-03-2015-0013"
+    assert page["works"][0]["statements"] == 5  # the cut sixth statement is not invented
+    strict = run("build", str(pages), "--out", str(tmp_path / "strict"), "--strict", "--quiet")
+    assert strict.returncode == 2
+    assert "cut.txt" in strict.stderr and "cut short" in strict.stderr
+    assert not (tmp_path / "strict").exists()
