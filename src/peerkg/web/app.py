@@ -11,7 +11,7 @@ from peerkg import __version__
 from peerkg.store.base import Backend
 from peerkg.web import errors
 from peerkg.web.config import ServiceConfig
-from peerkg.web.examples import example_queries
+from peerkg.web.examples import example_queries, named_examples
 
 access_log = logging.getLogger("peerkg.access")
 
@@ -25,13 +25,14 @@ def create_app(config: ServiceConfig | None = None, store: Backend | None = None
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = max(cfg.max_validate_bytes, cfg.max_query_bytes) + 1_000_000
     app.config["PEERKG_EXAMPLES"] = example_queries()
+    app.config["PEERKG_NAMED_EXAMPLES"] = named_examples()
     app.config["PEERKG_VERSION"] = __version__
     app.extensions["peerkg.backend"] = store
     app.extensions["peerkg.config"] = cfg
     app.extensions["peerkg.cache"] = {}
 
-    from peerkg.web import dumps, health, pages, self_description, sparql, validate
-    for module in (sparql, self_description, dumps, pages, validate, health):
+    from peerkg.web import dumps, health, named, pages, self_description, sparql, validate
+    for module in (sparql, self_description, dumps, pages, named, validate, health):
         app.register_blueprint(module.bp)
     errors.install(app)
 

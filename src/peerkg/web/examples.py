@@ -1,8 +1,6 @@
-"""Example queries for the query page: the questions of DESIGN §1, plus the shipped named queries."""
+"""Example queries for the query page: the questions of DESIGN §1, and the shipped named queries."""
 
 from __future__ import annotations
-
-from peerkg.resources import named_query_files
 
 BUILT_IN: list[tuple[str, str]] = [
     ("Works with their titles and years", """SELECT ?work ?title ?year WHERE {
@@ -47,11 +45,16 @@ ORDER BY DESC(?triples)"""),
 
 
 def example_queries() -> list[tuple[str, str]]:
-    """``[(title, query body without prefixes), …]``; named queries' first comment line is the title."""
-    out = list(BUILT_IN)
-    for path in named_query_files():
-        text = path.read_text(encoding="utf-8")
-        first = text.splitlines()[0] if text else ""
-        title = first.lstrip("# ").strip() if first.startswith("#") else path.stem.replace("-", " ")
-        out.append((title, text))
-    return out
+    """``[(title, query body without prefixes), …]``: the questions of DESIGN §1."""
+    return list(BUILT_IN)
+
+
+def named_examples() -> list[tuple[str, str, str]]:
+    """``[(name, title, full query rendered with its default parameters), …]`` for the query page."""
+    from peerkg.errors import QueryError
+    from peerkg.named_queries import load_named_queries, render
+
+    try:
+        return [(q.name, q.title, render(q)) for q in load_named_queries()]
+    except QueryError:
+        return []  # a malformed file: /queries says which; the query page still works

@@ -17,8 +17,11 @@ from peerkg.resources import ontology_files, shapes_files
 from peerkg.store.base import QueryRequest
 from peerkg.web.documents import choose, rdf_response
 from peerkg.web.errors import ApiError
+from peerkg.web.explanation import explain_node
 from peerkg.web.formats import BY_NAME
+from peerkg.web.lookups import select
 from peerkg.web.state import backend, cache, config
+from peerkg.web.work_view import work_view
 
 bp = Blueprint("pages", __name__)
 
@@ -26,8 +29,16 @@ LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/
           "http://purl.org/dc/terms/title", "http://xmlns.com/foaf/0.1/name")
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 DERIVED_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
-SELECT_JSON: dict[str, str | None] = {"solutions": "application/sparql-results+json", "boolean": None,
-                                      "graph": None}
+# The node's statements both ways, plus the Web Annotations (concept tags, with their targets and
+# selectors) whose target's source is the node, one of its parts, or a citation statement about it.
+ANNOTATED_CBD = """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX cito: <http://purl.org/spar/cito/>
+CONSTRUCT { NODE ?p ?o . ?s ?q NODE . ?a ?ap ?ao . ?t ?tp ?to . ?sel ?sp ?so }
+WHERE { { NODE ?p ?o } UNION { ?s ?q NODE } UNION {
+  { BIND (NODE AS ?src) } UNION { NODE dcterms:hasPart ?src } UNION { NODE dcterms:hasPart/dcterms:hasPart ?src }
+  UNION { ?src cito:hasCitedEntity NODE }
+  ?t oa:hasSource ?src . ?a oa:hasTarget ?t .
+  { ?a ?ap ?ao } UNION { ?t ?tp ?to } UNION { ?t oa:hasSelector ?sel . ?sel ?sp ?so } } }"""
 
 
 def local_href(iri: str) -> str:
@@ -38,12 +49,11 @@ def local_href(iri: str) -> str:
     return iri
 
 
-def _select(query: str, limit: int) -> list[dict[str, dict[str, str]]]:
-    req = QueryRequest(query, SELECT_JSON, timeout=config().query_timeout, max_rows=limit, allow_partial=True)
-    return json.loads(backend().execute(req).body)["results"]["bindings"]
+_select = select
 
 
-def _labels(iris: set[str]) -> dict[str, str]:
+def labels_of(iris: set[str]) -> dict[str, str]:
+    """A label (title, name, preferred label) for each of ``iris`` that has one."""
     if not iris:
         return {}
     values = " ".join(f"<{i}>" for i in sorted(iris)[:1000])
@@ -53,6 +63,11 @@ def _labels(iris: set[str]) -> dict[str, str]:
     for row in rows:
         out.setdefault(row["s"]["value"], row["l"]["value"])
     return out
+
+
+def cell(t: dict[str, str] | None, labels: dict[str, str]) -> dict[str, Any] | None:
+    """A SPARQL JSON binding as the ``term`` macro draws it (``None`` for an unbound variable)."""
+    return None if t is None else _term(t, labels)
 
 
 def _term(t: dict[str, str], labels: dict[str, str]) -> dict[str, Any]:
@@ -65,10 +80,10 @@ def _term(t: dict[str, str], labels: dict[str, str]) -> dict[str, Any]:
 
 def _resource_html(iri: str) -> str:
     limit = config().resource_links
-    rows = _select(f"SELECT ?dir ?p ?o WHERE {{ {{ <{iri}> ?p ?o BIND(\"out\" AS ?dir) }} UNION "
+    rows = _select(f"SELECT DISTINCT ?dir ?p ?o WHERE {{ {{ <{iri}> ?p ?o BIND(\"out\" AS ?dir) }} UNION "
                    f"{{ ?o ?p <{iri}> BIND(\"in\" AS ?dir) }} }} LIMIT {2 * limit}", 2 * limit)
     iris = {iri} | {r[k]["value"] for r in rows for k in ("p", "o") if r[k]["type"] == "uri"}
-    labels = _labels(iris)
+    labels = labels_of(iris)
     outgoing: dict[str, list[dict[str, Any]]] = defaultdict(list)
     incoming: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
@@ -76,7 +91,20 @@ def _resource_html(iri: str) -> str:
         target[row["p"]["value"]].append(_term(row["o"], labels))
     types = [t for t in outgoing.get(RDF_TYPE, [])]
     sources = [t for t in outgoing.get(DERIVED_FROM, [])]
-    return render_template("resource.html", iri=iri, label=labels.get(iri), types=types, sources=sources,
+    why = explain_node(iri)
+    work = work_view(iri)
+    more = set(why.decision_nodes)
+    if work:
+        more |= {a["person"] for a in work["authors"]} | {v["container"] for v in work["venues"]}
+        more |= {s["citing"] for s in work["statements"] if s["citing"]}
+        more |= {r["cited"] for r in work["references"] if r["cited"]}
+    labels.update(labels_of(more - set(labels)))
+    label = labels.get(iri)
+    if work and not label:
+        names = [labels.get(a["person"]) or a["name"] or a["written"] for a in work["authors"]]
+        label = "Untitled work" + (f" by {', '.join(n for n in names if n)}" if names else "")
+    return render_template("resource.html", iri=iri, label=label, types=types, sources=sources,
+                           why=why, work=work, labels=labels, href=local_href,
                            outgoing={p: (_term({"type": "uri", "value": p}, labels), v)
                                      for p, v in sorted(outgoing.items())},
                            incoming={p: (_term({"type": "uri", "value": p}, labels), v)
@@ -86,7 +114,29 @@ def _resource_html(iri: str) -> str:
 
 @bp.route("/id/<path:rest>")
 def resource(rest: str) -> Response:
-    iri = config().id_base + rest
+    return _resource(config().id_base + rest)
+
+
+@bp.route("/vocab/<path:rest>")
+def concept(rest: str) -> Response:
+    """Concepts and concept schemes of the thesaurus (``https://w3id.org/psmh/vocab/…``)."""
+    return _resource(config().base_iri + "vocab/" + rest)
+
+
+@bp.route("/explain")
+def explain() -> Response:
+    """``peerkg explain --json`` over HTTP: ``/explain?iri=IRI`` (the same explanation as the page)."""
+    iri = request.args.get("iri", "")
+    if not iri or any(c in iri for c in '<>" {}|^`\\'):
+        raise ApiError(400, "bad-iri", "give the node to explain as ?iri=https://w3id.org/psmh/id/…")
+    why = explain_node(iri)
+    if not why.explanation.known:
+        raise ApiError(404, "not-found", f"no triple and no decision mentions <{iri}> in this dataset")
+    return Response(json.dumps(why.as_json(), ensure_ascii=False, indent=1) + "\n",
+                    content_type="application/json")
+
+
+def _resource(iri: str) -> Response:
     if "<" in iri or ">" in iri or " " in iri or '"' in iri:
         raise ApiError(400, "bad-iri", "not a valid IRI path")
     if not _select(f"SELECT * WHERE {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }} LIMIT 1", 1):
@@ -97,10 +147,9 @@ def resource(rest: str) -> Response:
         resp = Response(body, content_type=fmt.content_type)
     else:
         limit = config().resource_links
-        query = (f"CONSTRUCT {{ <{iri}> ?p ?o . ?s ?q <{iri}> }} "
-                 f"WHERE {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?q <{iri}> }} }}")
+        query = ANNOTATED_CBD.replace("NODE", f"<{iri}>")
         req = QueryRequest(query, {"graph": fmt.media_type, "solutions": None, "boolean": None},
-                           timeout=config().query_timeout, max_rows=4 * limit, allow_partial=True)
+                           timeout=config().query_timeout, max_rows=40 * limit, allow_partial=True)
         resp = Response(backend().execute(req).body, content_type=fmt.content_type)
     resp.headers["Vary"] = "Accept"
     resp.headers["Link"] = f'<{iri}>; rel="canonical"'

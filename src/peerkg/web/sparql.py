@@ -101,7 +101,7 @@ def _screen(query: str) -> None:
                        "(peerkg serve --allow-remote).", graphs=remote)
 
 
-def _formats() -> dict[str, str | None]:
+def request_formats() -> dict[str, str | None]:
     override = request.args.get("format")
     accept = request.headers.get("Accept")
     if override and override not in BY_NAME and negotiate(None, ["solutions", "boolean", "graph"],
@@ -118,6 +118,7 @@ def _formats() -> dict[str, str | None]:
 def _query_page() -> Response:
     examples = current_app.config["PEERKG_EXAMPLES"]
     return Response(render_template("query.html", prologue=sparql_prologue(), examples=examples,
+                                    named=current_app.config.get("PEERKG_NAMED_EXAMPLES", []),
                                     prefixes=PREFIXES), content_type="text/html; charset=utf-8")
 
 
@@ -132,9 +133,18 @@ def sparql() -> Response:
             return _query_page()
         from peerkg.web.self_description import service_description_response
         return service_description_response()
+    return run_query(query, request_formats(), defaults, named)
+
+
+def run_query(query: str, formats: dict[str, str | None], defaults: list[str] | None = None,
+              named: list[str] | None = None) -> Response:
+    """The one execution path of the service: screen, run under the limits in the worker pool, answer.
+
+    ``/sparql`` and the named queries (``/queries/NAME``) both come through here.
+    """
     _screen(query)
     cfg = config()
-    formats = _formats()
+    defaults, named = defaults or [], named or []
     req = QueryRequest(query=query, formats=formats,
                        default_graphs=tuple(defaults) if (defaults or named) else None,
                        named_graphs=tuple(named) if (defaults or named) else None,

@@ -21,4 +21,18 @@
       current.getYasqe().focus();
     });
   });
+  /* named queries: the full text (own prefixes, default parameters) replaces the editor's */
+  function loadFull(text) {
+    var current = yasgui.getTab();
+    current.setQuery(text);
+    current.getYasqe().focus();
+  }
+  document.querySelectorAll("button.named").forEach(function (button) {
+    button.addEventListener("click", function () { loadFull(button.getAttribute("data-query")); });
+  });
+  /* /sparql#load=<SPARQL, URL-encoded>: links from the named query pages ("open in the editor") */
+  var match = /^#load=(.*)$/.exec(window.location.hash);
+  if (match) {
+    try { loadFull(decodeURIComponent(match[1])); } catch (e) { /* a mangled link: keep the default */ }
+  }
 })();

@@ -1,0 +1,141 @@
+"""What a work's page shows beyond its statements: authors in order, venue, abstract sections,
+references, citation statements, and its concept tags with their evidence (W3C Web Annotations).
+
+Every look-up is a bounded SELECT through the backend (:mod:`peerkg.web.lookups`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from peerkg.web.lookups import Row, select, value
+
+OA_CLASSIFYING = "http://www.w3.org/ns/oa#classifying"
+ABSTRACT = "http://purl.org/spar/fabio/Abstract"
+STATEMENT = "https://w3id.org/psmh/ontology#CitationStatement"
+
+TEXTS = """SELECT ?p ?text WHERE { <%(iri)s> ?p ?text
+  VALUES ?p { dcterms:title psmh:listingTeaser dcterms:abstract } }"""
+AUTHORS = """SELECT ?pos ?person ?written ?name WHERE {
+  <%(iri)s> pro:isDocumentContextFor ?role . ?role schema:position ?pos ; pro:isHeldBy ?person .
+  OPTIONAL { ?role pro:withRole ?r } FILTER (!BOUND(?r) || ?r = pro:author)
+  OPTIONAL { ?role psmh:nameAsWritten ?written } OPTIONAL { ?person foaf:name ?name } } ORDER BY ?pos"""
+VENUE = """SELECT ?container ?ctitle ?volume ?issue ?journal ?jtitle WHERE {
+  <%(iri)s> dcterms:isPartOf ?container .
+  OPTIONAL { ?container dcterms:title ?ctitle } OPTIONAL { ?container bibo:volume ?volume }
+  OPTIONAL { ?container bibo:issue ?issue }
+  OPTIONAL { ?container dcterms:isPartOf ?journal OPTIONAL { ?journal dcterms:title ?jtitle } } }"""
+SECTIONS = """SELECT ?abstract ?section ?pos ?heading ?text WHERE {
+  <%(iri)s> dcterms:hasPart ?abstract . ?abstract a fabio:Abstract ; dcterms:hasPart ?section .
+  ?section c4o:hasContent ?text . OPTIONAL { ?section schema:position ?pos }
+  OPTIONAL { ?section dcterms:title ?heading } } ORDER BY ?abstract ?pos"""
+REFERENCES = """SELECT ?ref ?pos ?text ?cited WHERE {
+  ?ref a biro:BibliographicReference ; dcterms:isPartOf <%(iri)s> .
+  OPTIONAL { ?ref schema:position ?pos } OPTIONAL { ?ref c4o:hasContent ?text }
+  OPTIONAL { ?ref biro:references ?cited } } ORDER BY ?pos ?ref"""
+STATEMENTS = """SELECT ?s ?pos ?text ?type ?characterization ?confidence ?section ?citing WHERE {
+  ?s a psmh:CitationStatement ; cito:hasCitedEntity <%(iri)s> .
+  OPTIONAL { ?s c4o:hasContent ?text } OPTIONAL { ?s schema:position ?pos }
+  OPTIONAL { ?s dcterms:type/skos:prefLabel ?type FILTER (lang(?type) = "en") }
+  OPTIONAL { ?s cito:hasCitationCharacterization ?characterization }
+  OPTIONAL { ?s psmh:confidence ?confidence } OPTIONAL { ?s psmh:citingSection ?section }
+  OPTIONAL { ?s cito:hasCitingEntity ?citing } } ORDER BY ?pos ?s"""
+TAGS = """SELECT ?a ?concept ?label ?motivation ?source ?kind ?heading ?spos ?exact ?prefix ?suffix
+       ?start ?end ?rule ?score WHERE {
+  { BIND (<%(iri)s> AS ?source) } UNION { <%(iri)s> dcterms:hasPart ?source }
+  UNION { <%(iri)s> dcterms:hasPart/dcterms:hasPart ?source } UNION { ?source cito:hasCitedEntity <%(iri)s> }
+  ?target oa:hasSource ?source . ?a oa:hasTarget ?target ; oa:hasBody ?concept ; oa:motivatedBy ?motivation .
+  OPTIONAL { ?a psmh:rule ?rule } OPTIONAL { ?a psmh:score ?score }
+  OPTIONAL { ?target oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact
+             OPTIONAL { ?q oa:prefix ?prefix } OPTIONAL { ?q oa:suffix ?suffix } }
+  OPTIONAL { ?target oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end }
+  OPTIONAL { ?concept skos:prefLabel ?label FILTER (lang(?label) = "en") }
+  OPTIONAL { ?source a ?kind VALUES ?kind { fabio:Abstract psmh:CitationStatement } }
+  OPTIONAL { ?source dcterms:title ?heading FILTER (?source != <%(iri)s>) }
+  OPTIONAL { ?source schema:position ?spos } }"""
+
+
+def _q(query: str, iri: str, limit: int = 2000) -> list[Row]:
+    return select(query % {"iri": iri}, limit, prologue=True)
+
+
+def is_work(iri: str) -> bool:
+    return bool(_q("SELECT ?x WHERE { <%(iri)s> a dcterms:BibliographicResource BIND(1 AS ?x) } LIMIT 1", iri, 1))
+
+
+def _field(row: Row, iri: str, texts: dict[str, str]) -> str:
+    """Where the tagged words are: title, teaser, abstract, an abstract section, statement n, body."""
+    source = value(row, "source")
+    kind = value(row, "kind")
+    if source != iri:
+        if kind == STATEMENT:
+            return f"citation statement {value(row, 'spos', '?')}"
+        if kind == ABSTRACT:
+            return "abstract"
+        heading = value(row, "heading")
+        return f"abstract section “{heading}”" if heading else "abstract section"
+    # the work itself: title, listing teaser or body text share the node; the offsets tell which
+    exact, start, end = value(row, "exact"), value(row, "start"), value(row, "end")
+    if start.isdigit() and end.isdigit():
+        for name, text in texts.items():
+            if text[int(start):int(end)] == exact:
+                return name
+    return "body"
+
+
+def tags(iri: str) -> dict[str, list[dict[str, Any]]]:
+    """``{"about": [...], "mentions": [...]}``: per concept, its evidence (words, field, rule, score)."""
+    names = {"http://purl.org/dc/terms/title": "title", "https://w3id.org/psmh/ontology#listingTeaser": "teaser",
+             "http://purl.org/dc/terms/abstract": "abstract"}
+    texts = {names[value(r, "p")]: value(r, "text") for r in _q(TEXTS, iri)}
+    seen: set[str] = set()
+    grouped: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in _q(TAGS, iri, 5000):
+        if value(row, "a") in seen:
+            continue
+        seen.add(value(row, "a"))
+        relation = "about" if value(row, "motivation") == OA_CLASSIFYING else "mentions"
+        concept = value(row, "concept")
+        entry = grouped.setdefault((relation, concept), {
+            "concept": concept, "label": value(row, "label") or concept.rsplit("/", 1)[-1], "evidence": []})
+        entry["evidence"].append({
+            "annotation": value(row, "a"), "exact": value(row, "exact"), "prefix": value(row, "prefix"),
+            "suffix": value(row, "suffix"), "field": _field(row, iri, texts), "source": value(row, "source"),
+            "start": value(row, "start"), "end": value(row, "end"), "rule": value(row, "rule"),
+            "score": value(row, "score")})
+    out: dict[str, list[dict[str, Any]]] = {"about": [], "mentions": []}
+    for (relation, _), entry in sorted(grouped.items(), key=lambda kv: (kv[0][0], kv[1]["label"].lower())):
+        entry["evidence"].sort(key=lambda e: (e["field"], int(e["start"] or 0)))
+        out[relation].append(entry)
+    return out
+
+
+def work_view(iri: str) -> dict[str, Any] | None:
+    """Everything the work section of a resource page shows, or ``None`` when ``iri`` is not a work."""
+    if not is_work(iri):
+        return None
+    authors: dict[str, dict[str, str]] = {}
+    for r in _q(AUTHORS, iri):
+        authors.setdefault(value(r, "pos"), {"position": value(r, "pos"), "person": value(r, "person"),
+                                             "written": value(r, "written"), "name": value(r, "name")})
+    sections: dict[str, dict[str, str]] = {}
+    for r in _q(SECTIONS, iri):
+        sections.setdefault(value(r, "section"), {"heading": value(r, "heading"), "text": value(r, "text"),
+                                                  "position": value(r, "pos")})
+    references: dict[str, dict[str, str]] = {}
+    for r in _q(REFERENCES, iri):
+        references.setdefault(value(r, "ref"), {"iri": value(r, "ref"), "position": value(r, "pos"),
+                                                "text": value(r, "text"), "cited": value(r, "cited")})
+    statements: dict[str, dict[str, str]] = {}
+    for r in _q(STATEMENTS, iri):
+        statements.setdefault(value(r, "s"), {k: value(r, k) for k in (
+            "s", "pos", "text", "type", "characterization", "confidence", "section", "citing")})
+    venues = [{k: value(r, k) for k in ("container", "ctitle", "volume", "issue", "journal", "jtitle")}
+              for r in _q(VENUE, iri)]
+    by_container: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for v in venues:
+        by_container[v["container"]].append(v)
+    return {"authors": list(authors.values()), "venues": [rows[0] for rows in by_container.values()],
+            "sections": list(sections.values()), "references": list(references.values()),
+            "statements": list(statements.values()), "tags": tags(iri)}
