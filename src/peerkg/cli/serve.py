@@ -111,26 +111,72 @@ def _table(body: bytes) -> str:
     return "\n".join(out)
 
 
+def _named_text(name: str, params: tuple[str, ...]) -> str:
+    """The named query ``name`` rendered with ``k=v`` parameters (a usage error names the parameter)."""
+    from peerkg.named_queries import get_named_query, render
+
+    values: dict[str, str] = {}
+    for item in params:
+        key, sep, val = item.partition("=")
+        if not sep or not key.strip():
+            raise CommandError(f"--param {item!r}: write --param name=value")
+        if key.strip() in values:
+            raise CommandError(f"--param {key.strip()} is given twice")
+        values[key.strip()] = val
+    return render(get_named_query(name), values)
+
+
+def _list_named() -> str:
+    from peerkg.named_queries import load_named_queries
+
+    out = []
+    for q in load_named_queries():
+        out.append(f"{q.name}: {q.title}")
+        for p in q.params:
+            out.append(f"    --param {p.name}={p.default}  ({p.kind}) {p.description}".rstrip())
+    return "\n".join(out)
+
+
 @click.command()
-@click.argument("sparql")
+@click.argument("sparql", required=False)
+@click.option("--named", "named", metavar="NAME", help="Run a named query of queries/*.rq instead of SPARQL.")
+@click.option("--param", "params", multiple=True, metavar="K=V", help="A named query's parameter (repeatable).")
+@click.option("--list-named", is_flag=True, help="List the named queries and their parameters.")
 @click.option("--data", "data", multiple=True, type=_FILES, help="Query these RDF files.")
 @click.option("--endpoint", help="Query this SPARQL endpoint instead.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "turtle"]), default="table",
               show_default=True)
 @click.option("--timeout", default=DEFAULT_QUERY_TIMEOUT, show_default=True, type=float)
 @click.option("--max-rows", default=DEFAULT_MAX_ROWS, show_default=True, type=int)
-def query(sparql: str, data: tuple[Path, ...], endpoint: str | None, fmt: str, timeout: float,
-          max_rows: int) -> None:
-    """Run one SPARQL query over files, an endpoint, or (default) the bundled seeds.
+def query(sparql: str | None, named: str | None, params: tuple[str, ...], list_named: bool,
+          data: tuple[Path, ...], endpoint: str | None, fmt: str, timeout: float, max_rows: int) -> None:
+    """Run one SPARQL query (or a named query) over files, an endpoint, or (default) the bundled seeds.
 
-    Example:
+    Examples:
 
         peerkg query 'SELECT ?t WHERE { ?w dcterms:title ?t } LIMIT 5' --data build/peerkg.trig
+
+        peerkg query --named works-by-setting --param setting=setting/inpatient --format csv
+
+        peerkg query --list-named
     """
     from peerkg.rdf.namespaces import sparql_prologue
     from peerkg.store import open_backend
     from peerkg.store.base import QueryRequest
 
+    with user_errors():
+        if list_named:
+            click.echo(_list_named())
+            return
+        if named and sparql:
+            raise CommandError("give either a SPARQL query or --named NAME, not both")
+        if params and not named:
+            raise CommandError("--param belongs to --named NAME")
+        if named:
+            sparql = _named_text(named, params)
+        elif not sparql:
+            raise CommandError("give a SPARQL query, --named NAME or --list-named (see peerkg query --help)")
+    assert sparql is not None
     if "PREFIX" not in sparql.upper():
         sparql = sparql_prologue() + sparql
     results = {"table": "application/sparql-results+json", "json": "application/sparql-results+json",
