@@ -30,7 +30,8 @@ from peerkg.rdf.mapping.links import map_work_merges
 from peerkg.rdf.namespaces import Base
 from peerkg.sources import parse_page
 
-Progress = Callable[[str], None]
+# progress(stage, done, total): "reading", "parsing", "mapping", "validating", "inferring"
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def read_pages(paths: Iterable[Path | str], strict: bool = False,
     """Read every page; unreadable ones become rejected outcomes (or raise, when ``strict``)."""
     inputs: list[PageInput] = []
     failures: list[PageOutcome] = []
-    for path in collect(paths):
+    paths = collect(paths)
+    for number, path in enumerate(paths, start=1):
         try:
             inputs.append(read_page(path))
         except PeerkgError as exc:
@@ -106,7 +108,7 @@ def read_pages(paths: Iterable[Path | str], strict: bool = False,
                 raise
             failures.append(PageOutcome(path=str(path), error=str(exc)))
         if progress:
-            progress(str(path))
+            progress("reading", number, len(paths))
     return inputs, failures
 
 
@@ -114,7 +116,7 @@ def parse_inputs(inputs: Sequence[PageInput], strict: bool = False,
                  progress: Progress | None = None) -> tuple[list[PageOutcome], list[PageOutcome]]:
     parsed: list[PageOutcome] = []
     failures: list[PageOutcome] = []
-    for page in inputs:
+    for number, page in enumerate(inputs, start=1):
         try:
             record = parse_page(page.text, str(page.path))
         except PeerkgError as exc:
@@ -124,7 +126,7 @@ def parse_inputs(inputs: Sequence[PageInput], strict: bool = False,
             continue
         finally:
             if progress:
-                progress(str(page.path))
+                progress("parsing", number, len(inputs))
         document = SourceDocument(name=page.document.name, sha256=page.document.sha256,
                                   size=page.document.size, kind=record.kind, extra=page.document.extra)
         if strict and record.partial:
@@ -158,6 +160,8 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
     annotations = dataset.graph(URIRef(base.annotations_graph))
     thesaurus = default_thesaurus()
     for p, outcome in enumerate(parsed):
+        if progress:
+            progress("mapping", p + 1, len(parsed))
         assert outcome.record is not None and outcome.document is not None
         graph_iri = minter.source_graph(outcome.document.sha256)
         work_iris = [identity.iris[WorkRef(p, i)] for i in range(len(outcome.record.works))]
@@ -193,10 +197,14 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
     if validate:
         from peerkg.validation import validate as run_validation
 
+        if progress:
+            progress("validating", 0, 1)
         result.validation = run_validation(dataset)
     if infer:
         from peerkg.inference import infer_into
 
+        if progress:
+            progress("inferring", 0, 1)
         result.inferred_triples = infer_into(dataset, base)
     return result
 

@@ -18,6 +18,12 @@ def _progress_enabled(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty() and not os.environ.get("CI")
 
 
+def _show_progress(stage: str, done: int, total: int) -> None:
+    """One status line on stderr, rewritten in place: "parsing 120/400"."""
+    counter = f" {done}/{total}" if total > 1 or done else ""
+    click.echo(f"\r\033[K{stage}{counter}", err=True, nl=False)
+
+
 @click.command()
 @click.argument("pages", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
@@ -45,15 +51,13 @@ def build(pages: tuple[Path, ...], out: Path, strict: bool, no_infer: bool, base
     from peerkg.rdf.namespaces import Base
 
     with user_errors():
-        bar = None
-        progress = None
-        if _progress_enabled(quiet):
-            bar = click.progressbar(length=0, label="reading pages", file=sys.stderr)
-            progress = lambda _name: None  # noqa: E731 - a counter is enough; the bar is cosmetic
-        result = build_dataset(list(pages) or None, base=Base(base) if base else None, strict=strict,
-                               infer=not no_infer, progress=progress)
-        if bar is not None:
-            bar.render_finish()
+        progress = _show_progress if _progress_enabled(quiet) else None
+        try:
+            result = build_dataset(list(pages) or None, base=Base(base) if base else None, strict=strict,
+                                   infer=not no_infer, progress=progress)
+        finally:
+            if progress:
+                click.echo("\r\033[K", err=True, nl=False)
         report = reporting.build_report(result)
         files = {
             "peerkg.trig": result.trig,

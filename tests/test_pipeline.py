@@ -1,0 +1,43 @@
+"""The build as a library: progress reporting and input collection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from peerkg.errors import InputError
+from peerkg.inputs import collect, read_page
+from peerkg.pipeline import build_dataset
+from peerkg.resources import seed_pages
+
+
+def test_progress_reports_every_stage_in_order():
+    seen: list[tuple[str, int, int]] = []
+    pages = [p for p in seed_pages() if p.name.startswith(("002", "003"))]
+    build_dataset(pages, validate=True, infer=True, progress=lambda *a: seen.append(a))
+    stages = list(dict.fromkeys(stage for stage, _d, _t in seen))
+    assert stages == ["reading", "parsing", "mapping", "validating", "inferring"]
+    assert ("parsing", 2, 2) in seen and ("mapping", 2, 2) in seen
+
+
+def test_folders_expand_to_their_text_pages_sorted(tmp_path):
+    (tmp_path / "b.txt").write_text("x")
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "notes.md").write_text("x")
+    (tmp_path / ".hidden.txt").write_text("x")
+    assert [p.name for p in collect([tmp_path])] == ["a.txt", "b.txt"]
+
+
+def test_not_utf8_names_line_and_byte(tmp_path):
+    page = tmp_path / "latin1.txt"
+    page.write_bytes("Title\nAuthor: M\xfcller\n".encode("latin-1"))
+    with pytest.raises(InputError) as err:
+        read_page(page)
+    text = str(err.value)
+    assert "latin1.txt:2" in text and "not UTF-8" in text and "0xfc" in text
+
+
+def test_missing_path_is_named(tmp_path):
+    with pytest.raises(InputError, match="nope.txt"):
+        collect([Path(tmp_path / "nope.txt")])
