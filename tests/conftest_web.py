@@ -79,11 +79,16 @@ class Server:
 
 
 @contextmanager
-def running_server(tmp: Path, *args: str, trig: str | None = None) -> Iterator[Server]:
-    data = tmp / "fixture.trig"
-    data.write_text(trig if trig is not None else fixture_trig(), encoding="utf-8")
+def running_server(tmp: Path, *args: str, trig: str | None = None, seeds: bool = False) -> Iterator[Server]:
+    """A real ``peerkg serve`` on a free loopback port: over the fixture (or ``trig``), or with ``seeds``
+    over a fresh build of the bundled seed pages (no ``--data``; the build takes ~10 s)."""
+    data_args: list[str] = []
+    if not seeds:
+        data = tmp / "fixture.trig"
+        data.write_text(trig if trig is not None else fixture_trig(), encoding="utf-8")
+        data_args = ["--data", str(data)]
     env = dict(os.environ, PYTHONUNBUFFERED="1")
-    cmd = [sys.executable, "-m", "peerkg", "serve", "--port", "0", "--data", str(data),
+    cmd = [sys.executable, "-m", "peerkg", "serve", "--port", "0", *data_args,
            "--dumps-dir", str(tmp / "dumps"), *args]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     log: list[str] = []
@@ -98,7 +103,7 @@ def running_server(tmp: Path, *args: str, trig: str | None = None) -> Iterator[S
                 url_box.append(m.group(1))
 
     threading.Thread(target=pump, daemon=True).start()
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + (180 if seeds else 90)
     while not url_box:
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()

@@ -3,6 +3,9 @@
 (function () {
   "use strict";
   var endpoint = new URL("/sparql", window.location.href).toString();
+  /* /sparql#load=<SPARQL, URL-encoded>: links from the named query pages ("open in the editor");
+     read before YASGUI starts, since it rewrites the fragment */
+  var loadMatch = /^#load=(.*)$/.exec(window.location.hash);
   var prologue = document.getElementById("yasgui").getAttribute("data-prologue");
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
@@ -30,9 +33,7 @@
   document.querySelectorAll("button.named").forEach(function (button) {
     button.addEventListener("click", function () { loadFull(button.getAttribute("data-query")); });
   });
-  /* /sparql#load=<SPARQL, URL-encoded>: links from the named query pages ("open in the editor") */
-  var match = /^#load=(.*)$/.exec(window.location.hash);
-  if (match) {
-    try { loadFull(decodeURIComponent(match[1])); } catch (e) { /* a mangled link: keep the default */ }
+  if (loadMatch) {
+    try { loadFull(decodeURIComponent(loadMatch[1])); } catch (e) { /* a mangled link: keep the default */ }
   }
 })();

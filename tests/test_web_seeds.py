@@ -1,0 +1,324 @@
+"""The service over the seed build (``peerkg serve`` with no data): named queries at /queries, resource
+pages that explain themselves (sources, merges, inferences, concept tags with evidence), the RDF of a work
+with its annotations, and the same pages in a real headless Chromium.
+
+One server per module (building the seeds takes ~10 s); every test talks HTTP to it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Namespace, URIRef
+
+from conftest_web import ID, Server, running_server
+
+V = "https://w3id.org/psmh/vocab/"
+OA = Namespace("http://www.w3.org/ns/oa#")
+REPPER = ID + "person/repper-julie"
+BEALES_WILSON = ID + "work/doi/10.1108/jmhtep-03-2015-0013"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with running_server(tmp_path_factory.mktemp("seeds"), seeds=True) as srv:
+        yield srv
+
+
+def select(server: Server, query: str) -> list[dict[str, str]]:
+    resp = server.get("/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    assert resp.status_code == 200, resp.text
+    return [{k: v["value"] for k, v in b.items()} for b in resp.json()["results"]["bindings"]]
+
+
+def who(server: Server, work: str) -> tuple[str, str]:
+    """(family names of the authors, publication year) of a work, read over /sparql."""
+    rows = select(server, f"""PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+        PREFIX fabio: <http://purl.org/spar/fabio/>
+        SELECT ?family ?year WHERE {{ OPTIONAL {{ <{work}> dcterms:creator/foaf:familyName ?family }}
+                                      OPTIONAL {{ <{work}> fabio:hasPublicationYear ?year }} }}""")
+    return " & ".join(sorted({r["family"] for r in rows if "family" in r})), rows[0].get("year", "")
+
+
+@pytest.fixture(scope="module")
+def mens_ward_work(server: Server) -> str:
+    rows = select(server, f"SELECT ?w WHERE {{ ?w <https://w3id.org/psmh/ontology#setting> <{V}setting/mens-ward> }}")
+    assert len(rows) == 1
+    return rows[0]["w"]
+
+
+INPATIENT = sorted([("Conley & Gray & Sisto", "2024"), ("Gray & Sisto", "2024"), ("Musaabi & Wolfendale", "2017"),
+                    ("Ockwell", "2012")])
+
+
+# -- named queries ---------------------------------------------------------------------------------------
+def test_queries_list_json_and_html(server: Server) -> None:
+    resp = server.get("/queries")
+    assert resp.status_code == 200 and resp.headers["Content-Type"] == "application/json"
+    listed = {q["name"]: q for q in resp.json()["queries"]}
+    assert {"works-by-setting", "works-by-theme", "who-cites", "concept-evidence"} <= set(listed)
+    setting = listed["works-by-setting"]
+    assert setting["title"] and setting["url"].endswith("/queries/works-by-setting")
+    assert setting["params"] == [{"name": "setting", "kind": "concept", "default": "vocab:setting/inpatient",
+                                  "description": setting["params"][0]["description"]}]
+    html = server.get("/queries", headers={"Accept": "text/html"})
+    assert html.headers["Content-Type"].startswith("text/html")
+    assert 'href="/queries/works-by-setting"' in html.text and "vocab:setting/inpatient" in html.text
+    assert "access-control-allow-origin" in {k.lower() for k in resp.headers}
+
+
+def test_works_by_setting_json(server: Server) -> None:
+    resp = server.get("/queries/works-by-setting", params={"setting": "setting/inpatient"},
+                      headers={"Accept": "application/sparql-results+json"})
+    assert resp.status_code == 200 and resp.headers["Content-Type"] == "application/sparql-results+json"
+    assert resp.headers["X-PeerKG-Rows"] and "X-PeerKG-Query-Time-Ms" in resp.headers  # the /sparql path
+    doc = resp.json()
+    assert doc["head"]["vars"][:3] == ["work", "title", "year"]
+    works = {b["work"]["value"] for b in doc["results"]["bindings"]}
+    # the two men's-ward narratives of 2024, the West Sussex project (Ockwell 2012), the high-secure scheme
+    assert sorted(who(server, w) for w in works) == INPATIENT
+    default = server.get("/queries/works-by-setting?format=json").json()  # the default is the same concept
+    assert {b["work"]["value"] for b in default["results"]["bindings"]} == works
+    full_iri = server.get("/queries/works-by-setting", params={"setting": V + "setting/inpatient",
+                                                               "format": "json"}).json()
+    assert {b["work"]["value"] for b in full_iri["results"]["bindings"]} == works
+
+
+def test_works_by_setting_csv_and_tsv(server: Server) -> None:
+    by_accept = server.get("/queries/works-by-setting?setting=vocab:setting/inpatient",
+                           headers={"Accept": "text/csv"})
+    by_format = server.get("/queries/works-by-setting?setting=vocab:setting/inpatient&format=csv")
+    for resp in (by_accept, by_format):
+        assert resp.status_code == 200 and resp.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert by_accept.content == by_format.content
+    rows = list(csv.DictReader(io.StringIO(by_accept.text)))
+    assert sorted(who(server, w) for w in {r["work"] for r in rows}) == INPATIENT
+    tsv = server.get("/queries/works-by-setting?format=tsv")
+    assert tsv.headers["Content-Type"].startswith("text/tab-separated-values") and tsv.text.startswith("?work\t")
+
+
+def test_works_by_theme_professionalisation(server: Server) -> None:
+    doc = server.get("/queries/works-by-theme", params={"theme": "theme/professionalisation", "format": "json"}).json()
+    works = {b["work"]["value"] for b in doc["results"]["bindings"]}
+    found = [who(server, w) for w in works]
+    assert found.count(("Basset & Faulkner", "2012")) == 2  # both 2012 Faulkner & Basset works
+    assert BEALES_WILSON in works
+
+
+def test_named_query_html_page(server: Server) -> None:
+    resp = server.get("/queries/works-by-setting?setting=setting/inpatient", headers={"Accept": "text/html"})
+    assert resp.status_code == 200 and resp.headers["Content-Type"].startswith("text/html")
+    html = resp.text
+    assert '<h1 id="title">Works about a setting, with their findings</h1>' in html
+    assert 'name="setting" value="setting/inpatient"' in html           # the parameter as a form
+    assert '<table id="results">' in html and 'href="/id/work/h/' in html  # rows link to resource pages
+    assert 'href="/vocab/setting/' in html                               # concepts too
+    assert "&lt;https://w3id.org/psmh/vocab/setting/inpatient&gt;" in html  # the rendered SPARQL
+    assert 'id="open-in-editor"' in html and "/sparql#load=" in html
+    assert resp.headers["X-PeerKG-Rows"] == str(html.count("<tr>") - 1)
+    assert server.get("/queries/works-by-setting?format=html").headers["Content-Type"].startswith("text/html")
+
+
+def test_named_query_errors(server: Server) -> None:
+    unknown = server.get("/queries/no-such-query")
+    assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "unknown-named-query"
+    assert "works-by-setting" in unknown.json()["error"]["message"]
+    bad = server.get("/queries/works-by-setting", params={"setting": "inpatient ward"})
+    assert bad.status_code == 400
+    error = bad.json()["error"]
+    assert error["code"] == "bad-parameter" and error["parameter"] == "setting" and "setting" in error["message"]
+    doi = server.get("/queries/who-cites", params={"doi": "not-a-doi"}).json()["error"]
+    assert doi["parameter"] == "doi" and "DOI" in doi["message"]
+    extra = server.get("/queries/works-by-theme", params={"them": "theme/stigma"})
+    assert extra.status_code == 400 and extra.json()["error"]["parameter"] == "them"
+    twice = server.get("/queries/works-by-theme?theme=theme/stigma&theme=theme/recovery")
+    assert twice.status_code == 400 and twice.json()["error"]["parameter"] == "theme"
+    assert server.get("/queries/works-by-theme", headers={"Accept": "text/turtle"}).status_code == 406
+    assert server.get("/queries/works-by-theme?format=turtle").json()["error"]["code"] == "unknown-format"
+    html = server.get("/queries/no-such-query", headers={"Accept": "text/html"})
+    assert html.status_code == 404 and html.headers["Content-Type"].startswith("text/html")
+
+
+def test_query_page_lists_named_queries(server: Server) -> None:
+    html = server.get("/sparql", headers={"Accept": "text/html"}).text
+    assert 'class="named" data-name="works-by-setting"' in html and 'href="/queries/works-by-setting"' in html
+
+
+def test_cli_named_query(server: Server, tmp_path: Path) -> None:
+    dump = tmp_path / "peerkg.trig"
+    dump.write_bytes(server.get("/dumps/peerkg.trig").content)
+    run = subprocess.run([sys.executable, "-m", "peerkg", "query", "--named", "works-by-setting", "--param",
+                          "setting=setting/inpatient", "--data", str(dump), "--format", "csv"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    http = server.get("/queries/works-by-setting?format=csv").text
+    assert {r["work"] for r in csv.DictReader(io.StringIO(run.stdout))} == \
+        {r["work"] for r in csv.DictReader(io.StringIO(http))}
+    bad = subprocess.run([sys.executable, "-m", "peerkg", "query", "--named", "works-by-setting", "--param",
+                          "setting=nonsense", "--data", str(dump)], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "setting" in bad.stderr and "Traceback" not in bad.stderr
+    listing = subprocess.run([sys.executable, "-m", "peerkg", "query", "--list-named"], capture_output=True,
+                             text=True, timeout=120)
+    assert listing.returncode == 0 and "--param setting=vocab:setting/inpatient" in listing.stdout
+
+
+# -- resource pages that explain themselves ---------------------------------------------------------------
+@pytest.fixture(scope="module")
+def dataset(server: Server) -> Dataset:
+    ds = Dataset()
+    ds.parse(data=server.get("/dumps/peerkg.trig").content, format="trig")
+    return ds
+
+
+def test_explanation_agrees_with_the_library(server: Server, dataset: Dataset, mens_ward_work: str) -> None:
+    from peerkg.explain import explain
+
+    for iri in (REPPER, mens_ward_work, BEALES_WILSON, ID + "person/basset-thurstine"):
+        lib = explain(dataset, iri)
+        web = server.get("/explain", params={"iri": iri}).json()
+        assert web["types"] == list(lib.types) and web["labels"] == list(lib.labels)
+        assert web["sources"] == list(lib.sources)
+        assert sorted((s["graph"], s["predicate"], s["value"]) for s in web["statements"]) == \
+            sorted((s.graph, s.predicate, s.value) for s in lib.statements)
+        assert sorted((d["kind"], d["label"], d["rule"], d["score"], d["evidence"]) for d in web["decisions"]) == \
+            sorted((d.kind, d.label, d.rule, d.score, d.evidence) for d in lib.decisions)
+    assert server.get("/explain", params={"iri": ID + "nothing/here"}).status_code == 404
+    assert server.get("/explain").status_code == 400
+
+
+def test_person_page_shows_merge_evidence(server: Server) -> None:
+    html = server.get("/id/person/repper-julie", headers={"Accept": "text/html"}).text
+    assert '<table id="decisions">' in html
+    assert "&#39;Repper, J.&#39;" in html and "unique-full-name-anchored-coauthors" in html
+    assert "Basset, T." in html  # the shared co-authors are the evidence
+    assert "000_5771ebd78ef556ab.txt" in html  # the page the reference came from
+
+
+def test_work_page_shows_tags_with_evidence_and_bibliography(server: Server, mens_ward_work: str) -> None:
+    path = mens_ward_work.replace("https://w3id.org/psmh/", "/")
+    html = server.get(path, headers={"Accept": "text/html"}).text
+    about = html[html.index('id="tags-about"'):html.index('id="tags-mentions"')]
+    assert 'href="/vocab/setting/mens-ward"' in about
+    assert '<mark class="exact">men’s mental health ward</mark>' in about
+    assert "abstract section “Purpose”" in about and '<code class="rule">' in about
+    mentions = html[html.index('id="tags-mentions"'):]
+    assert '<mark class="exact">community peer support</mark>' in mentions  # contrast: only mentioned
+    authors = html[html.index('<ol id="authors">'):html.index("</ol>", html.index('<ol id="authors">'))]
+    assert authors.index("Benjamin Thomas Gray") < authors.index("Matthew Sisto") < authors.index("Renee Conley")
+    assert "<dt>Findings</dt>" in html and 'id="venue"' in html
+    assert "001_9afed24ea45c8f93.txt" in html  # where it comes from
+
+
+def test_work_page_statements_references_and_inferences(server: Server) -> None:
+    report = server.get("/id/work/doi/10.1108/jmhtep-03-2015-0013", headers={"Accept": "text/html"}).text
+    assert '<table id="statements">' in report and "citesForInformation" in report
+    assert '<table id="inferences">' in report and "authors-from-citing-statements" in report
+    assert "citation statement" in report  # tags found in statements name their field
+    rows = select(server, """PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX biro: <http://purl.org/spar/biro/>
+        SELECT DISTINCT ?w WHERE { ?r a biro:BibliographicReference ; dcterms:isPartOf ?w } LIMIT 1""")
+    citing = server.get(rows[0]["w"].replace("https://w3id.org/psmh/", "/"), headers={"Accept": "text/html"}).text
+    assert '<ol id="references">' in citing and "Bradstreet" in citing
+
+
+def test_work_rdf_includes_its_annotations(server: Server, mens_ward_work: str) -> None:
+    path = mens_ward_work.replace("https://w3id.org/psmh/", "/")
+    resp = server.get(path, headers={"Accept": "text/turtle"})
+    assert resp.status_code == 200
+    g = Graph().parse(data=resp.text, format="turtle")
+    work = URIRef(mens_ward_work)
+    annotations = set(g.subjects(OA.hasBody, URIRef(V + "setting/mens-ward")))
+    assert annotations
+    for a in annotations:
+        target = g.value(a, OA.hasTarget)
+        source = g.value(target, OA.hasSource)
+        assert source == work or str(source).startswith(mens_ward_work + "/")
+        quotes = [s for s in g.objects(target, OA.hasSelector) if g.value(s, OA.exact)]
+        assert [str(g.value(q, OA.exact)) for q in quotes] == ["men’s mental health ward"]
+    assert (work, URIRef("https://w3id.org/psmh/ontology#setting"), URIRef(V + "setting/mens-ward")) in g
+    # the other formats carry them too
+    nt = server.get(path, headers={"Accept": "application/n-triples"}).text
+    assert str(OA.TextPositionSelector) in nt
+
+
+def test_concepts_dereference(server: Server) -> None:
+    resp = server.get("/vocab/setting/mens-ward", headers={"Accept": "text/html"})
+    assert resp.status_code == 200 and "men" in resp.text.lower()
+    assert server.get("/vocab/setting/no-such-setting").status_code == 404
+
+
+# -- in a real browser -----------------------------------------------------------------------------------
+browser = pytest.mark.browser
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at "
+                                    "/usr/bin/chromium (apt-get install -y chromium)")
+
+
+@pytest.fixture(scope="module")
+def page(server: Server) -> Iterator[object]:
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright python package is needed")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
+    with playwright_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium.new_context().new_page()
+        chromium.close()
+
+
+@browser
+@needs_chromium
+def test_browser_work_page_shows_tag_evidence(server: Server, page: object, mens_ward_work: str) -> None:
+    pg = page
+    pg.goto(server.url + mens_ward_work.replace("https://w3id.org/psmh/", "/"))  # type: ignore[attr-defined]
+    tag = pg.locator("#tags-about li.tag", has=pg.locator("a.concept", has_text="men's ward"))  # type: ignore[attr-defined]
+    assert tag.count() == 1
+    assert tag.locator("mark.exact").first.inner_text() == "men’s mental health ward"
+    assert tag.locator(".field").first.is_visible()
+    assert "abstract section" in tag.inner_text() and "rule" in tag.inner_text()
+
+
+@browser
+@needs_chromium
+def test_browser_person_page_shows_merge_evidence(server: Server, page: object) -> None:
+    pg = page
+    pg.goto(server.url + "/id/person/repper-julie")  # type: ignore[attr-defined]
+    row = pg.locator("#decisions tr.decision", has_text="'Repper, J.'")  # type: ignore[attr-defined]
+    assert row.count() == 1 and row.is_visible()
+    assert "co-authors in the same author list" in row.locator(".evidence").inner_text()
+
+
+@browser
+@needs_chromium
+def test_browser_named_query_page_and_editor(server: Server, page: object) -> None:
+    pg = page
+    pg.goto(server.url + "/queries/works-by-setting")  # type: ignore[attr-defined]
+    assert pg.locator("#results tbody tr").count() >= 4  # type: ignore[attr-defined]
+    pg.fill("#p-setting", "setting/high-secure")  # type: ignore[attr-defined]
+    pg.click("#params button[type=submit]")  # type: ignore[attr-defined]
+    pg.wait_for_url("**setting=setting%2Fhigh-secure**")  # type: ignore[attr-defined]
+    assert pg.locator("#results tbody tr").count() >= 1  # type: ignore[attr-defined]
+    pg.click("#open-in-editor")  # type: ignore[attr-defined]
+    pg.wait_for_selector(".yasqe .CodeMirror", timeout=20_000)  # type: ignore[attr-defined]
+    query = pg.evaluate("peerkgYasgui.getTab().getQuery()")  # type: ignore[attr-defined]
+    assert f"<{V}setting/high-secure>" in query
+    pg.click("button.named[data-name=who-cites]")  # type: ignore[attr-defined]
+    assert '"10.1108/jmhtep-03-2015-0013"' in pg.evaluate("peerkgYasgui.getTab().getQuery()")  # type: ignore[attr-defined]
+
+
+def test_named_json_matches_sparql(server: Server) -> None:
+    """A named query answers exactly what its rendered SPARQL answers at /sparql."""
+    from peerkg.named_queries import get_named_query, render
+
+    text = render(get_named_query("works-by-theme"), {"theme": "theme/professionalisation"})
+    direct = server.post("/sparql", data=text.encode(), headers={"Content-Type": "application/sparql-query",
+                                                                 "Accept": "application/sparql-results+json"})
+    named = server.get("/queries/works-by-theme?theme=theme/professionalisation&format=json")
+    assert json.loads(direct.content) == json.loads(named.content)
