@@ -25,13 +25,45 @@ def tbox() -> Graph:
     return graph
 
 
-def entailments(data: Graph, ontology: Graph, base: Base | None = None) -> Graph:
-    """The OWL RL entailments of ``data`` under ``ontology`` that are about our own nodes."""
+def axioms(ontology: Graph) -> Graph:
+    """The ontology without its labels, definitions and metadata: literal-valued triples fire no OWL RL
+    rule unless they are OWL's own (cardinalities, ``owl:hasValue``)."""
+    kept = Graph()
+    for s, p, o in ontology:
+        if isinstance(o, Literal) and not str(p).startswith(str(OWL)):
+            continue
+        kept.add((s, p, o))
+    return kept
+
+
+def relevant(data: Graph, ontology: Graph) -> Graph:
+    """The part of ``data`` an OWL RL rule can use under ``ontology``.
+
+    Every OWL RL rule's data premises are ``rdf:type`` or ``owl:sameAs`` triples, or triples whose
+    predicate the TBox names in some axiom (domain, range, sub-property, chain, inverse, functional, …).
+    Triples with any other predicate (text content, annotations' selectors, …) can neither fire a rule
+    nor be changed by one, so leaving them out gives the same entailments, much faster.
+    """
+    named = set(ontology.subjects()) | {o for o in ontology.objects() if isinstance(o, URIRef)}
+    named |= {RDF.type, OWL.sameAs}
+    kept = Graph()
+    for triple in data:
+        if triple[1] in named:
+            kept.add(triple)
+    return kept
+
+
+def entailments(data: Graph, ontology: Graph, base: Base | None = None, prune: bool = True) -> Graph:
+    """The OWL RL entailments of ``data`` under ``ontology`` that are about our own nodes.
+
+    ``prune`` (default) reasons over :func:`axioms` and :func:`relevant` data only: the same entailments,
+    several times faster (``bench/bench_inference.py``).
+    """
     base = base or Base()
     closure = Graph()
-    for triple in ontology:
+    for triple in axioms(ontology) if prune else ontology:
         closure.add(triple)
-    for triple in data:
+    for triple in relevant(data, ontology) if prune else data:
         closure.add(triple)
     before = set(closure)
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False,
