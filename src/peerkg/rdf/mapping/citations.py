@@ -8,7 +8,7 @@ graph: which work a pointer resolves to (or its candidates), person merges, infe
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from peerkg.linkage import CitedEntry, Pointer, mention_id
 from peerkg.linking.records import CitedWork, Inference, LinkDecision, PersonCluster
@@ -16,7 +16,7 @@ from peerkg.model import WorkType
 from peerkg.rdf.iri import Minter, short_hash
 from peerkg.rdf.mapping import terms
 from peerkg.rdf.mapping.page import PageMapper
-from peerkg.rdf.namespaces import BIBO, BIRO, C4O, CITO, FABIO, PSMH, SCHEMA
+from peerkg.rdf.namespaces import BIBO, BIRO, C4O, CITO, FABIO, PRO, PSMH
 
 CONTAINER_CLASS = {
     WorkType.JOURNAL_ARTICLE: (FABIO.Journal, BIBO.Journal),
@@ -44,12 +44,7 @@ def map_cited(mapper: PageMapper, entry: CitedEntry) -> None:
     if cited.year:
         g.add((w, DCTERMS.issued, terms.year_literal(cited.year)))
         g.add((w, FABIO.hasPublicationYear, terms.year_literal(cited.year)))
-    if cited.doi:
-        g.add((w, BIBO.doi, Literal(cited.doi)))
-        g.add((w, SCHEMA.sameAs, URIRef("https://doi.org/" + cited.doi)))
-    if cited.pages:
-        mapper.add(w, BIBO.pageStart, Literal(cited.pages.start) if cited.pages.start else None)
-        mapper.add(w, BIBO.pageEnd, Literal(cited.pages.end) if cited.pages.end else None)
+    mapper.map_doi_and_pages(w, cited.doi, cited.pages)
     if cited.url:
         g.add((w, FABIO.hasURL, Literal(cited.url, datatype=XSD.anyURI)))
     if cited.chapter:
@@ -68,27 +63,10 @@ def map_cited(mapper: PageMapper, entry: CitedEntry) -> None:
 
 
 def _map_cited_authors(mapper: PageMapper, entry: CitedEntry, w: URIRef) -> None:
+    role_kind = PRO.editor if entry.cited.authors_are_editors else PRO.author
     for position, name in enumerate(entry.cited.authors, start=1):
-        mid = mention_id(mapper.source16, entry.ref.index, position, entry.position)
-        agent = mapper.agent_iri(mid, name)
-        mapper.map_agent(name, agent)
-        role = mapper.minter.part(w, "author", position)
-        g = mapper.graph
-        g.add((w, DCTERMS.creator, agent))
-        g.add((w, mapper_pro().isDocumentContextFor, role))
-        g.add((role, RDF.type, mapper_pro().RoleInTime))
-        g.add((role, mapper_pro().withRole, mapper_pro().editor if entry.cited.authors_are_editors
-               else mapper_pro().author))
-        g.add((role, mapper_pro().isHeldBy, agent))
-        g.add((role, mapper_pro().relatesToDocument, w))
-        g.add((role, SCHEMA.position, terms.integer(position)))
-        g.add((role, PSMH.nameAsWritten, Literal(name.as_written)))
-
-
-def mapper_pro():  # noqa: ANN201 - the PRO namespace, imported late to keep the import list short
-    from peerkg.rdf.namespaces import PRO
-
-    return PRO
+        mention = mention_id(mapper.source16, entry.ref.index, position, entry.position)
+        mapper.map_role(w, position, name, mention, role_kind)
 
 
 def _map_container(mapper: PageMapper, cited: CitedWork, w: URIRef) -> None:
@@ -203,4 +181,4 @@ def map_inference(links: Graph, minter: Minter, inference: Inference) -> URIRef:
     return node
 
 
-__all__ = ["map_cited", "map_pointer", "map_resolution", "map_person_decisions", "map_inference", "FOAF"]
+__all__ = ["map_cited", "map_pointer", "map_resolution", "map_person_decisions", "map_inference"]

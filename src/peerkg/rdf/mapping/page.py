@@ -15,6 +15,7 @@ from peerkg import __version__
 from peerkg.model import (
     Abstract,
     CitationStatement,
+    PageRange,
     PageRecord,
     PersonName,
     ReferenceEntry,
@@ -110,12 +111,7 @@ class PageMapper:
         if record.issued:
             g.add((w, DCTERMS.issued, terms.date_literal(record.issued)))
             g.add((w, FABIO.hasPublicationYear, terms.year_literal(record.issued.year)))
-        if record.doi:
-            g.add((w, BIBO.doi, Literal(record.doi)))
-            g.add((w, SCHEMA.sameAs, URIRef("https://doi.org/" + record.doi)))
-        if record.pages:
-            self.add(w, BIBO.pageStart, Literal(record.pages.start) if record.pages.start else None)
-            self.add(w, BIBO.pageEnd, Literal(record.pages.end) if record.pages.end else None)
+        self.map_doi_and_pages(w, record.doi, record.pages)
         if record.publisher:
             g.add((w, DCTERMS.publisher, self.organization(record.publisher)))
         if record.teaser:
@@ -139,21 +135,34 @@ class PageMapper:
         for statement in record.statements:
             self.map_statement(statement, w)
 
+    def map_doi_and_pages(self, w: URIRef, doi: str | None, pages: PageRange | None) -> None:
+        if doi:
+            self.graph.add((w, BIBO.doi, Literal(doi)))
+            self.graph.add((w, SCHEMA.sameAs, URIRef("https://doi.org/" + doi)))
+        if pages:
+            self.add(w, BIBO.pageStart, Literal(pages.start) if pages.start else None)
+            self.add(w, BIBO.pageEnd, Literal(pages.end) if pages.end else None)
+
     def map_authors(self, record: WorkRecord, w: URIRef, index: int) -> None:
         from peerkg.linkage import mention_id
 
         for position, name in enumerate(record.authors, start=1):
-            agent = self.agent_iri(mention_id(self.source16, index, position), name)
-            role = self.minter.part(w, "author", position)
-            self.map_agent(name, agent)
-            self.graph.add((w, DCTERMS.creator, agent))
-            self.graph.add((w, PRO.isDocumentContextFor, role))
-            self.graph.add((role, RDF.type, PRO.RoleInTime))
-            self.graph.add((role, PRO.withRole, PRO.author))
-            self.graph.add((role, PRO.isHeldBy, agent))
-            self.graph.add((role, PRO.relatesToDocument, w))
-            self.graph.add((role, SCHEMA.position, terms.integer(position)))
-            self.graph.add((role, PSMH.nameAsWritten, Literal(name.as_written)))
+            self.map_role(w, position, name, mention_id(self.source16, index, position))
+
+    def map_role(self, w: URIRef, position: int, name: PersonName, mention: str,
+                 role_kind: URIRef = PRO.author) -> None:
+        """One author (or editor) of ``w``: the agent, its role in time, the position and the name as written."""
+        agent = self.agent_iri(mention, name)
+        role = self.minter.part(w, "author", position)
+        self.map_agent(name, agent)
+        self.graph.add((w, DCTERMS.creator, agent))
+        self.graph.add((w, PRO.isDocumentContextFor, role))
+        self.graph.add((role, RDF.type, PRO.RoleInTime))
+        self.graph.add((role, PRO.withRole, role_kind))
+        self.graph.add((role, PRO.isHeldBy, agent))
+        self.graph.add((role, PRO.relatesToDocument, w))
+        self.graph.add((role, SCHEMA.position, terms.integer(position)))
+        self.graph.add((role, PSMH.nameAsWritten, Literal(name.as_written)))
 
     def map_agent(self, name: PersonName, agent: URIRef) -> None:
         g = self.graph
