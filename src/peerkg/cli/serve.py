@@ -152,7 +152,7 @@ def query(sparql: str | None, named: str | None, params: tuple[str, ...], list_n
           data: tuple[Path, ...], endpoint: str | None, fmt: str, timeout: float, max_rows: int) -> None:
     """Run one SPARQL query (or a named query) over files, an endpoint, or (default) the bundled seeds.
 
-    Examples:
+    Example:
 
         peerkg query 'SELECT ?t WHERE { ?w dcterms:title ?t } LIMIT 5' --data build/peerkg.trig
 
