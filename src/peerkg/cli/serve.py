@@ -154,10 +154,9 @@ def query(sparql: str | None, named: str | None, params: tuple[str, ...], list_n
 
     Example:
 
+    \b
         peerkg query 'SELECT ?t WHERE { ?w dcterms:title ?t } LIMIT 5' --data build/peerkg.trig
-
         peerkg query --named works-by-setting --param setting=setting/inpatient --format csv
-
         peerkg query --list-named
     """
     from peerkg.rdf.namespaces import sparql_prologue
