@@ -31,15 +31,14 @@ def test_seed_references_are_parsed_into_cited_works(seed_union):
     by_pos = {int(p): (str(t).rsplit("/", 1)[1], str(ti) if ti else None, str(y) if y else None)
               for p, t, ti, y in rows}
     assert sorted(by_pos) == [1, 2, 3, 4, 5]
-    assert by_pos[3] == ("JournalArticle",
-                         "Harnessing the ‘lived experience’: formalising peer support approaches to promote recovery",
-                         "2006")
+    harnessing = "Harnessing the ‘lived experience’: formalising peer support approaches to promote recovery"
+    assert by_pos[3] == ("JournalArticle", harnessing, "2006")
     assert by_pos[4][0] == "BookChapter" and by_pos[4][2] == "2005"
     assert by_pos[2][0] == "NewspaperArticle"
-    bradstreet = q(seed_union, """SELECT ?start ?end ?vol ?no ?journal WHERE {
-        ?w dcterms:title "Harnessing the ‘lived experience’: formalising peer support approaches to promote recovery"@en ;
+    bradstreet = q(seed_union, f"""SELECT ?start ?end ?vol ?no ?journal WHERE {{
+        ?w dcterms:title "{harnessing}"@en ;
            bibo:pageStart ?start ; bibo:pageEnd ?end ; dcterms:isPartOf ?i .
-        ?i bibo:volume ?vol ; bibo:issue ?no ; dcterms:isPartOf/dcterms:title ?journal }""")
+        ?i bibo:volume ?vol ; bibo:issue ?no ; dcterms:isPartOf/dcterms:title ?journal }}""")
     assert [tuple(map(str, r)) for r in bradstreet] == [("33", "37", "11", "2", "The Mental Health Review")]
     campbell = q(seed_union, """SELECT ?book ?publisher ?chapter WHERE {
         ?w dcterms:title "From Little Acorns: the mental health service user movement"@en ;

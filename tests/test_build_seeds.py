@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pyoxigraph
 import pytest
@@ -170,7 +171,7 @@ def test_seed_build_has_no_violation(seed_build):
 def test_every_non_blank_line_is_accounted_for(seed_build):
     for outcome in seed_build.outcomes:
         assert outcome.record is not None, outcome.error
-        text = open(outcome.path, encoding="utf-8").read().splitlines()
+        text = Path(outcome.path).read_text(encoding="utf-8").splitlines()
         non_blank = [i + 1 for i, line in enumerate(text) if line.strip()]
         noted = sorted(n.line for n in outcome.record.lines)
         assert noted == non_blank, outcome.path

@@ -145,3 +145,15 @@ def test_cut_page_is_built_partial_and_strict_rejects_it(tmp_path):
     assert strict.returncode == 2
     assert "cut.txt" in strict.stderr and "cut short" in strict.stderr
     assert not (tmp_path / "strict").exists()
+
+
+def test_builds_in_separate_processes_are_byte_identical(built, tmp_path):
+    import os
+
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    out = tmp_path / "again"
+    result = subprocess.run([sys.executable, "-m", "peerkg", "build", "--out", str(out), "--quiet"],
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    for name in ("peerkg.trig", "peerkg.ttl", "peerkg.nt", "peerkg.nq", "report.json"):
+        assert (out / name).read_bytes() == (built / name).read_bytes(), name

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     """The kinds of page peerkg reads. The value is the kind's stable name (used in IRIs and reports)."""
 
     ARTICLE_PAGE = "article-page"  # scholar-index article page with reference list (seed 000)
@@ -27,7 +27,7 @@ class SourceKind(str, Enum):
     FULL_TEXT = "full-text"  # full-text page of an article or editorial (seed 003)
 
 
-class WorkType(str, Enum):
+class WorkType(StrEnum):
     """What kind of work a record describes. Mapped to one FaBiO class each."""
 
     JOURNAL_ARTICLE = "journal-article"
@@ -40,7 +40,7 @@ class WorkType(str, Enum):
     WORK = "work"  # kind not stated and not derivable
 
 
-class DatePrecision(str, Enum):
+class DatePrecision(StrEnum):
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
@@ -135,7 +135,7 @@ class Abstract:
     language: str = "en"
 
 
-class CountKind(str, Enum):
+class CountKind(StrEnum):
     """What a count stated on a page counts. Recorded as stated, never recomputed."""
 
     SEARCH_RESULTS = "search-results"  # "1 – 10 of over 73000"
@@ -217,7 +217,7 @@ class WorkRecord:
     language: str = "en"
 
 
-class LineStatus(str, Enum):
+class LineStatus(StrEnum):
     MAPPED = "mapped"
     SKIPPED = "skipped"
 

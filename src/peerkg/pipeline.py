@@ -189,8 +189,8 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
     for inference in linkage.inferences:
         citations.map_inference(links, minter, inference)
     ontology = dataset.graph(URIRef(base.ontology_graph))
-    for path in resources.ontology_files():
-        ontology.parse(path, format="turtle")
+    for triple in ontology_graph():
+        ontology.add(triple)
 
     result = BuildResult(dataset=dataset, outcomes=outcomes + read_failures + parse_failures,
                          identity=identity, base=base)
@@ -207,6 +207,17 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
             progress("inferring", 0, 1)
         result.inferred_triples = infer_into(dataset, base)
     return result
+
+
+def ontology_graph() -> Graph:
+    """The shipped ontology files as one graph, blank nodes (RDF lists of OWL axioms) canonically
+    labelled so that every build serialises them with the same labels."""
+    from rdflib.compare import to_canonical_graph
+
+    graph = Graph()
+    for path in resources.ontology_files():
+        graph.parse(path, format="turtle")
+    return to_canonical_graph(graph)
 
 
 def union_graph(dataset: Dataset) -> Graph:
