@@ -82,7 +82,8 @@ def explain(dataset: Dataset, iri: str, base: Base | None = None) -> Explanation
             { ?d psmh:subjectEntity ?node } UNION { ?d psmh:objectEntity ?node }
             OPTIONAL { ?d rdfs:label ?label } OPTIONAL { ?d psmh:score ?score } }
             ORDER BY ?rule ?label""", node):
-        decisions.append(Decision("link decision", str(label or ""), str(rule), str(score or ""), str(evidence)))
+        shown = "" if score is None else str(score)
+        decisions.append(Decision("link decision", str(label or ""), str(rule), shown, str(evidence)))
     for predicate, obj, rule, confidence, evidence in _run(union, """
             SELECT ?p ?o ?rule ?confidence ?evidence WHERE {
             ?i a psmh:Inference ; rdf:subject ?node ; rdf:predicate ?p ; rdf:object ?o ; psmh:rule ?rule ;

@@ -298,7 +298,7 @@ def infer_authors_from_statements(work: WorkKey, statements: Sequence[tuple[str,
         texts.setdefault(text, []).append(sid)
     support: dict[tuple[str, ...], set[str]] = defaultdict(set)
     shown: dict[tuple[str, ...], tuple[str, ...]] = {}
-    where: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    where: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)  # (statement@offsets, text)
     for text, sids in texts.items():
         for c in find_citations(text):
             if c.et_al or (c.year is not None and work.year is not None and c.year != work.year):
@@ -306,7 +306,7 @@ def infer_authors_from_statements(work: WorkKey, statements: Sequence[tuple[str,
             key = tuple(family_key(n) for n in c.names)
             support[key].add(text)
             shown.setdefault(key, c.names)
-            where[key] += [f"{sid}@{c.start}-{c.end}:{c.text.replace(chr(10), ' ')}" for sid in sids]
+            where[key] += [(f"{sid}@{c.start}-{c.end}", c.text.replace(chr(10), " ")) for sid in sids]
     if not support:
         return None
     ranked = sorted(support, key=lambda k: (-len(support[k]), k))
@@ -314,14 +314,14 @@ def infer_authors_from_statements(work: WorkKey, statements: Sequence[tuple[str,
     n, total = len(support[best]), len(texts)
     if n < 2 or n * 2 < total or (len(ranked) > 1 and len(support[ranked[1]]) == n):
         return None
-    forms = sorted({w.split(":", 1)[1] for w in where[best]})
+    forms = sorted({form for _where, form in where[best]})
     return Inference(
         subject=work.id, property="authors", values=tuple(("author", name) for name in shown[best]),
         rule="authors-from-citing-statements", confidence=round(0.5 + 0.45 * n / total, 2),
         evidence=(f"{n} of {total} distinct statements about the work cite it as "
                   + " / ".join(repr(f) for f in forms)
                   + (f" (year {work.year})" if work.year else "") + "; no page lists its authors"),
-        evidence_ids=tuple(sorted(where[best])),
+        evidence_ids=tuple(sorted(f"{at}:{form}" for at, form in where[best])),
     )
 
 

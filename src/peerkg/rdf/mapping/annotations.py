@@ -50,6 +50,7 @@ def map_tags(graph: Graph, minter: Minter, work: URIRef, record: WorkRecord, sou
         graph.add((a, PROV.wasDerivedFrom, source))
         graph.add((target, RDF.type, OA.SpecificResource))
         graph.add((target, OA.hasSource, field_node(minter, work, record, source16, tag.field)))
+        graph.add((target, PSMH.annotatedField, Literal(tag.field)))
         graph.add((target, OA.hasSelector, quote))
         graph.add((target, OA.hasSelector, position))
         graph.add((quote, RDF.type, OA.TextQuoteSelector))
