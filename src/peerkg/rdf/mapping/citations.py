@@ -162,6 +162,9 @@ def map_inference(links: Graph, minter: Minter, inference: Inference) -> URIRef:
     links.add((node, PSMH.rule, Literal(inference.rule)))
     links.add((node, PSMH.confidence, terms.decimal(round(inference.confidence, 2))))
     links.add((node, PSMH.evidence, Literal(inference.evidence)))
+    for evidence_id in inference.evidence_ids:  # "https://…/statement/…@246-261:Beales & Wilson"
+        if evidence_id.startswith(("http://", "https://")):
+            links.add((node, PROV.wasDerivedFrom, URIRef(evidence_id.split("@", 1)[0])))
     if inference.property == "authors":
         links.add((node, RDF.predicate, DCTERMS.creator))
         links.add((node, RDF.object, Literal("; ".join(inference.all("author")))))
