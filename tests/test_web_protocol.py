@@ -117,6 +117,13 @@ def test_format_parameter_overrides_accept(server: Server) -> None:
     assert resp.headers["Content-Type"].startswith("text/csv")
 
 
+def test_format_parameter_that_does_not_fit_the_query_is_406(server: Server) -> None:
+    resp = server.get("/sparql", params={"query": SELECT, "format": "ttl"}, headers={"Accept": "*/*"})
+    assert resp.status_code == 406
+    resp = server.get("/sparql", params={"query": CONSTRUCT, "format": "csv"})
+    assert resp.status_code == 406
+
+
 def test_406_lists_available_types(server: Server) -> None:
     resp = server.get("/sparql", params={"query": SELECT}, headers={"Accept": "image/png"})
     assert resp.status_code == 406

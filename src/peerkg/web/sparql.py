@@ -110,7 +110,8 @@ def request_formats() -> dict[str, str | None]:
                        + ", ".join(f.name for f in BY_NAME.values() if f.name != "html"))
     out: dict[str, str | None] = {}
     for kind in ("solutions", "boolean", "graph"):
-        fmt = negotiate(accept, [kind], override if override and negotiate(None, [kind], override) else None)
+        # an explicit format= wins; one that does not suit the query's result kind gives 406, never a fallback
+        fmt = negotiate(None, [kind], override) if override else negotiate(accept, [kind])
         out[kind] = fmt.media_type if fmt else None
     return out
 
