@@ -124,21 +124,42 @@ def _group_iri(records: list[WorkRecord], refs: list[WorkRef], documents: Sequen
     return minter.work_by_key("source-position", documents[first.page].sha256, str(first.index))
 
 
+def _candidate_pairs(refs: list[WorkRef], record: dict[WorkRef, WorkRecord]) -> list[tuple[WorkRef, WorkRef]]:
+    """Pairs that share a blocking key (DOI, normalised title, first author + abstract), in page order:
+    only they can match, so the cost grows with the blocks, not with the square of the works."""
+    blocks: dict[tuple[str, ...], list[WorkRef]] = {}
+    for r in refs:
+        w = record[r]
+        keys: list[tuple[str, ...]] = []
+        if w.doi:
+            keys.append(("doi", w.doi))
+        if w.title:
+            keys.append(("title", normalised_title(w.title)))
+        family, abstract = _first_family(w), _abstract_key(w)
+        if family and abstract:
+            keys.append(("abstract", family, abstract))
+        for key in keys:
+            blocks.setdefault(key, []).append(r)
+    order = {r: i for i, r in enumerate(refs)}
+    pairs = {(a, b) if order[a] < order[b] else (b, a)
+             for members in blocks.values() for i, a in enumerate(members) for b in members[i + 1:]}
+    return sorted(pairs, key=lambda ab: (order[ab[0]], order[ab[1]]))
+
+
 def decide_works(pages: Sequence[PageRecord], documents: Sequence[SourceDocument],
                  minter: Minter) -> WorkIdentity:
     refs = [WorkRef(p, i) for p, page in enumerate(pages) for i in range(len(page.works))]
     record = {r: pages[r.page].works[r.index] for r in refs}
     groups = _Groups(refs)
     merges: list[WorkMerge] = []
-    for i, a in enumerate(refs):
-        for b in refs[i + 1:]:
-            if a.page == b.page:
-                continue  # works listed on one page are distinct works
-            found = _match(record[a], record[b])
-            if found and groups.find(a) != groups.find(b):
-                rule, score, evidence = found
-                groups.union(a, b)
-                merges.append(WorkMerge(a, b, rule, score, evidence))
+    for a, b in _candidate_pairs(refs, record):
+        if a.page == b.page:
+            continue  # works listed on one page are distinct works
+        found = _match(record[a], record[b])
+        if found and groups.find(a) != groups.find(b):
+            rule, score, evidence = found
+            groups.union(a, b)
+            merges.append(WorkMerge(a, b, rule, score, evidence))
     members: dict[WorkRef, list[WorkRef]] = {}
     for r in refs:
         members.setdefault(groups.find(r), []).append(r)

@@ -94,13 +94,25 @@ def cited_key(iri: URIRef, cited: CitedWork) -> WorkKey:
                    year_suffix=cited.year_suffix, et_al=cited.et_al)
 
 
-def _match_main(key: WorkKey, main: Sequence[WorkKey]) -> WorkKey | None:
-    """The one main work a cited work is the same as (by DOI, title and year, …), if exactly one."""
-    by_id = {m.id: m for m in main}
-    found = {m.right if m.left == key.id else m.left
-             for m in works.match_works([key, *main]) if key.id in (m.left, m.right)}
-    found &= set(by_id)
-    return by_id[found.pop()] if len(found) == 1 else None
+def _matches_to_main(cited: Sequence[WorkKey], main: Sequence[WorkKey]) -> dict[str, str]:
+    """For each cited work that is the same as exactly one main work (DOI, title and year, …), that work.
+
+    One blocked matching pass over all keys, not one per reference."""
+    main_ids = {m.id for m in main}
+    found: dict[str, set[str]] = {}
+    for m in works.match_works([*main, *cited]):
+        for one, other in ((m.left, m.right), (m.right, m.left)):
+            if one not in main_ids and other in main_ids:
+                found.setdefault(one, set()).add(other)
+    return {cited_id: next(iter(ids)) for cited_id, ids in found.items() if len(ids) == 1}
+
+
+def _first_family_index(keys: Sequence[WorkKey]) -> dict[str, list[WorkKey]]:
+    index: dict[str, list[WorkKey]] = {}
+    for key in keys:
+        if key.author_families:
+            index.setdefault(works.family_key(key.author_families[0]), []).append(key)
+    return index
 
 
 def link(pages: Sequence[PageRecord], documents: Sequence[SourceDocument], identity: WorkIdentity,
@@ -112,23 +124,25 @@ def link(pages: Sequence[PageRecord], documents: Sequence[SourceDocument], ident
     main_keys = [work_key(iri, records) for iri, records in groups.items()]
 
     # reference strings -> cited works (matched to a main work when one is the same work)
-    cited_keys: list[WorkKey] = []
+    parsed: list[tuple[WorkRef, int, CitedWork, URIRef]] = []
     for p, page in enumerate(pages):
         for i, record in enumerate(page.works):
             citing = identity.iris[WorkRef(p, i)]
             for entry in record.references:
-                cited = references.parse_reference(entry.text)
                 own = minter.part(citing, "reference", entry.position, "work")
-                match = _match_main(cited_key(own, cited), main_keys)
-                iri = URIRef(match.id) if match else own
-                result.cited.append(CitedEntry(WorkRef(p, i), entry.position, cited, iri, match is not None))
-                if not match:
-                    cited_keys.append(cited_key(own, cited))
+                parsed.append((WorkRef(p, i), entry.position, references.parse_reference(entry.text), own))
+    matched = _matches_to_main([cited_key(own, cited) for _r, _n, cited, own in parsed], main_keys)
+    cited_keys: list[WorkKey] = []
+    for ref, position, cited, own in parsed:
+        match = matched.get(str(own))
+        result.cited.append(CitedEntry(ref, position, cited, URIRef(match) if match else own, match is not None))
+        if not match:
+            cited_keys.append(cited_key(own, cited))
 
     _link_people(result, pages, documents, identity, minter)
 
     # in-text citations in bodies and statements, resolved against every work the graph knows
-    candidates = main_keys + cited_keys
+    by_first_author = _first_family_index(main_keys + cited_keys)
     for p, page in enumerate(pages):
         source16 = documents[p].sha256[:16]
         for i, record in enumerate(page.works):
@@ -142,7 +156,8 @@ def link(pages: Sequence[PageRecord], documents: Sequence[SourceDocument], ident
             for context, text in texts:
                 for citation in intext.find_citations(text):
                     number += 1
-                    resolution = works.resolve_citation(citation, candidates)
+                    first = works.family_key(citation.names[0]) if citation.names else ""
+                    resolution = works.resolve_citation(citation, by_first_author.get(first, []))
                     result.pointers.append(Pointer(WorkRef(p, i), context, number, citation, resolution))
     result.inferences.extend(_inferences(pages, documents, identity, main_keys, minter))
     return result

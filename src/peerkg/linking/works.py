@@ -277,7 +277,7 @@ def resolve_citation(citation: InTextCitation, works: Sequence[WorkKey]) -> Reso
                           rule="family-names-year", score=round(1 / len(fits), 2),
                           evidence=f"{len(fits)} works by {who} in {citation.year}: {', '.join(fits)}")
     return Resolution(citation=shown, status=ResolutionStatus.UNRESOLVED, rule="family-names-year",
-                      evidence=f"no work by {who} in {citation.year} among {len(works)} known works")
+                      evidence=f"no work by {who} in {citation.year} in the graph ({len(by_names)} by these names)")
 
 
 # --- inferences -------------------------------------------------------------------------------
