@@ -118,12 +118,15 @@ def _looks_like_names(line: str) -> bool:
     return not re.search(r"\b(?:the|of|is|are|this|paper)\b", line, re.IGNORECASE)
 
 
-def _starts_hit(lines: list[tuple[int, str]], i: int) -> bool:
-    """A kind line followed by a publication-date line."""
+def _starts_hit(lines: list[tuple[int, str]], i: int, hit: _Hit | None) -> bool:
+    """A kind line followed by a publication-date line; or a known kind line ("Article", "Book part")
+    right after the previous hit's details or keywords, when the page lost the date line."""
     line = lines[i][1]
     if _DATE.match(line) or _TOTAL.match(line) or len(line.split()) > 4:
         return False
-    return i + 1 < len(lines) and bool(_DATE.match(lines[i + 1][1]))
+    if i + 1 < len(lines) and _DATE.match(lines[i + 1][1]):
+        return True
+    return hit is not None and hit.block in ("details", "keywords") and line.lower() in _KINDS
 
 
 def _head_line(page: _Page, hit: _Hit, number: int, line: str) -> None:
@@ -206,9 +209,19 @@ def parse(text: str, source: str = "<text>") -> PageRecord:
             if hit is not None:
                 hit.block = "closed"
             continue
-        if _starts_hit(lines, idx) or (_DATE.match(line) and (hit is None or hit.date_text)):
+        lowered = line.lower().rstrip(":")
+        lost_head = (lowered == "abstract" and hit is not None and hit.block in ("details", "keywords")
+                     and bool(hit.abstract))
+        if lost_head:  # a second abstract after this hit's details: the next hit lost its head lines
+            page.problems.append(f"line {number}: an 'Abstract' heading after hit {hit.position}'s details: "
+                                 f"a new hit whose kind, date and author lines are missing")
+        if lost_head or _starts_hit(lines, idx, hit) or (_DATE.match(line) and (hit is None or hit.date_text)):
             hit = _Hit(position=len(page.hits) + 1)
             page.hits.append(hit)
+            if lost_head:
+                hit.block = "abstract"
+                page.note(number, line, LineStatus.SKIPPED, "section heading")
+                continue
             if not _DATE.match(line):
                 hit.kind = line
                 page.note(number, line, LineStatus.MAPPED, f"hit {hit.position} kind")
@@ -221,7 +234,6 @@ def parse(text: str, source: str = "<text>") -> PageRecord:
         if hit is None or hit.block == "closed":
             page.note(number, line, LineStatus.SKIPPED, "page chrome")
             continue
-        lowered = line.lower().rstrip(":")
         if lowered in ("abstract", "details", "keywords"):
             hit.block = lowered
             page.note(number, line, LineStatus.SKIPPED, "section heading")
@@ -291,6 +303,8 @@ def _venue(page: _Page, hit: _Hit) -> tuple[Venue | None, str | None]:
 
 def _work(page: _Page, hit: _Hit) -> WorkRecord:
     issued = parse_date(hit.date_text) if hit.date_text else None
+    if hit.date_text is None:
+        page.problems.append(f"hit {hit.position}: no publication date line")
     if hit.date_text and issued is None:
         page.problems.append(f"hit {hit.position}: unreadable publication date {hit.date_text!r}")
     abstract = None
