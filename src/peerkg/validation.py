@@ -12,21 +12,38 @@ entailments: validation stays on asserted triples (``inference="none"``), as DES
 
 A :class:`rdflib.Dataset` (or any graph with named graphs) is validated as the union of all its graphs,
 default graph included; the caller's data is never modified.
+
+How it is kept fast (``bench/bench_validate.py`` measures it)
+----------------------------------------------------------------
+* pyshacl runs each ``sh:sparql`` constraint once per focus node, handing rdflib the *query text* each time,
+  and rdflib parses and translates that text anew on every call (~10-25 ms of pyparsing per call, most of
+  the time validation took). The graph pyshacl queries here, :class:`_ValidationGraph`, hands rdflib a
+  prepared query instead, parsed once per distinct text (:func:`_prepared`), so each constraint costs one
+  parse per process, not one per focus node.
+* Nothing is copied: :class:`_ValidationGraph` is a read-only view of the caller's triples (the union of a
+  Dataset's graphs, read straight from its store) plus the ontology triples the data lacks. Copying ~50k
+  triples into a new memory store cost more than validating them.
+* The shipped ontology files are parsed once per process (and again only when a file changes).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import rdflib
 from pyshacl import validate as _pyshacl_validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
+from rdflib.paths import Path as RdfPath
 from rdflib.plugins.parsers.notation3 import BadSyntax
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from peerkg import resources
@@ -244,9 +261,23 @@ def load_shapes(paths: Sequence[Path | str] | None = None) -> Graph:
 def load_ontology() -> Graph:
     """The ontology graph: psmh.ttl, the concept schemes and the thesaurus (every shipped ontology file)."""
     g = Graph()
-    for p in resources.ontology_files():
-        g += _parse_one(p)
+    for triple in _ontology_triples():
+        g.add(triple)
     return g
+
+
+def _ontology_triples() -> frozenset:
+    """The triples of every shipped ontology file, parsed once per process and again when a file changes."""
+    files = resources.ontology_files()
+    return _parsed_ontology(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+
+
+@lru_cache(maxsize=4)
+def _parsed_ontology(key: tuple[tuple[str, int, int], ...]) -> frozenset:
+    g = Graph()
+    for path, _mtime, _size in key:
+        g += _parse_one(Path(path))
+    return frozenset(g)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -254,15 +285,76 @@ def load_ontology() -> Graph:
 # --------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=512)
+def _prepared(text: str, namespaces: tuple[tuple[str, str], ...]) -> Query:
+    """A SPARQL query parsed and translated once; rdflib evaluates a prepared query any number of times."""
+    return prepareQuery(text, initNs=dict(namespaces))
+
+
+def _is_multigraph(data: Graph | rdflib.Dataset) -> bool:
+    return isinstance(data, (rdflib.Dataset, rdflib.ConjunctiveGraph))
+
+
+class _ValidationGraph(Graph):
+    """What pyshacl validates: a read-only view of ``data`` (all its graphs) plus ``extra`` triples.
+
+    Reads go straight to the caller's store (a Dataset's store is asked for the union of its graphs:
+    ``context=None``); ``extra`` holds only triples the data does not already have, so nothing is seen twice.
+    The view's own (empty) store holds nothing but the namespace bindings; pyshacl, run without inference or
+    rules, never writes to the data graph. SPARQL queries given as text are prepared once (:func:`_prepared`).
+    """
+
+    def __init__(self, data: Graph | rdflib.Dataset, extra: Iterable[tuple[Node, Node, Node]] = ()) -> None:
+        super().__init__()
+        if _is_multigraph(data):
+            store = data.store
+
+            def base(pattern: Any) -> Iterator[tuple[Node, Node, Node]]:
+                for triple, _contexts in store.triples(pattern, None):
+                    yield triple
+        else:
+            base = data.triples
+        self._base: Callable[[Any], Iterator[tuple[Node, Node, Node]]] = base
+        self._len: int | None = None
+        self._extra = Graph()
+        for triple in extra:
+            if next(iter(base(triple)), None) is None:
+                self._extra.add(triple)
+        for prefix, ns in data.namespace_manager.namespaces():
+            self.bind(prefix, ns, override=False)
+
+    def triples(self, triple: Any) -> Iterator[tuple[Node, Node, Node]]:  # type: ignore[override]
+        s, p, o = triple
+        if isinstance(p, RdfPath):
+            for ps, po in p.eval(self, s, o):
+                yield ps, p, po
+            return
+        yield from self._base(triple)
+        if len(self._extra):
+            yield from self._extra.triples(triple)
+
+    def __len__(self) -> int:
+        # pyshacl tests ``data_graph or shapes_graph`` (hence len) for every result: count once per view.
+        if self._len is None:
+            self._len = sum(1 for _ in self.triples((None, None, None)))
+        return self._len
+
+    def query(self, query_object: Any, processor: Any = "sparql", result: Any = "sparql",  # type: ignore[override]
+              initNs: Any = None, initBindings: Any = None, use_store_provided: bool = True,  # noqa: N803
+              **kwargs: Any) -> Any:
+        if isinstance(query_object, str) and processor == "sparql" and "base" not in kwargs:
+            namespaces = initNs if initNs is not None else dict(self.namespaces())
+            query_object = _prepared(query_object, tuple(sorted((str(k), str(v)) for k, v in namespaces.items())))
+        return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
+
+
 def _union(data: Graph | rdflib.Dataset) -> Graph:
     """Copy every triple of ``data`` (all graphs of a Dataset/ConjunctiveGraph, default included)."""
     g = Graph()
-    if isinstance(data, (rdflib.Dataset, rdflib.ConjunctiveGraph)):
-        for s, p, o, _ctx in data.quads((None, None, None, None)):
-            g.add((s, p, o))
+    if _is_multigraph(data):
+        g.addN((s, p, o, g) for (s, p, o), _ctx in data.store.triples((None, None, None), None))
     else:
-        for triple in data:
-            g.add(triple)
+        g += data
     for prefix, ns in data.namespace_manager.namespaces():
         g.bind(prefix, ns, override=False)
     return g
@@ -311,9 +403,7 @@ def validate(data: Graph | rdflib.Dataset, shapes: Graph | None = None, *,
     no sh:Violation; warnings are counted but allowed.
     """
     shapes_graph = shapes if shapes is not None else load_shapes()
-    data_graph = _union(data)
-    if include_ontology:
-        data_graph += load_ontology()
+    data_graph = _ValidationGraph(data, _ontology_triples() if include_ontology else ())
     conforms, report_graph, _text_report = _pyshacl_validate(
         data_graph,
         shacl_graph=shapes_graph,
@@ -321,7 +411,7 @@ def validate(data: Graph | rdflib.Dataset, shapes: Graph | None = None, *,
         allow_warnings=True,
         allow_infos=True,
         advanced=False,
-        inplace=True,  # data_graph is our private copy
+        inplace=True,  # a read-only view: without inference or rules pyshacl does not write to it
     )
     if not isinstance(report_graph, Graph):  # pyshacl returns a ValidationFailure for unusable shapes
         raise InputError(f"the shapes cannot be used: {report_graph}", source="shapes",
