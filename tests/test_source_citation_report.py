@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pagecheck import assert_lines_accounted, seed, strings, variant
 from peerkg.errors import ParseError
 from peerkg.model import CountKind, LineStatus, PageRecord, SourceKind, WorkType
 from peerkg.sources import citation_report
 
-REPO = Path(__file__).resolve().parents[1]
-SEED = (REPO / "seeds" / "002_5d4d6c254dadd011.txt").read_text(encoding="utf-8")
-VARIANTS = REPO / "tests" / "variants"
-
-
-def variant(name: str) -> str:
-    return (VARIANTS / name).read_text(encoding="utf-8")
-
-
-def strings(obj: object) -> list[str]:
-    """Every string literal held anywhere in a record."""
-    if isinstance(obj, str):
-        return [obj]
-    if dataclasses.is_dataclass(obj):
-        return [s for f in dataclasses.fields(obj) for s in strings(getattr(obj, f.name))]
-    if isinstance(obj, tuple | list):
-        return [s for x in obj for s in strings(x)]
-    return []
-
-
-def assert_lines_accounted(text: str, page: PageRecord) -> None:
-    expected = [n for n, ln in enumerate(text.splitlines(), start=1) if ln.strip()]
-    assert [note.line for note in page.lines] == expected
+SEED = seed("002")
 
 
 @pytest.fixture(scope="module")

@@ -2,39 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pagecheck import assert_lines_accounted, seed, strings, variant
 from peerkg.errors import ParseError
 from peerkg.model import LineStatus, PageRecord, SourceKind, WorkType
 from peerkg.sources import full_text
 
-REPO = Path(__file__).resolve().parents[1]
-SEED = (REPO / "seeds" / "003_b981369f0f33fc2d.txt").read_text(encoding="utf-8")
-VARIANTS = REPO / "tests" / "variants"
-
-
-def variant(name: str) -> str:
-    return (VARIANTS / name).read_text(encoding="utf-8")
-
-
-def strings(obj: object) -> list[str]:
-    if isinstance(obj, str):
-        return [obj]
-    if dataclasses.is_dataclass(obj):
-        return [s for f in dataclasses.fields(obj) for s in strings(getattr(obj, f.name))]
-    if isinstance(obj, tuple | list):
-        return [s for x in obj for s in strings(x)]
-    return []
-
-
-def assert_lines_accounted(text: str, page: PageRecord) -> None:
-    expected = [n for n, ln in enumerate(text.splitlines(), start=1) if ln.strip()]
-    assert [note.line for note in page.lines] == expected
+SEED = seed("003")
 
 
 @pytest.fixture(scope="module")

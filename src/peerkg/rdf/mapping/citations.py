@@ -83,13 +83,7 @@ def _map_container(mapper: PageMapper, cited: CitedWork, w: URIRef) -> None:
     is_journal = cited.work_type is WorkType.JOURNAL_ARTICLE
     g.add((container, DCTERMS.title, Literal(cited.container_title, lang=None if is_journal else "en")))
     if cited.work_type is WorkType.JOURNAL_ARTICLE and cited.volume:
-        issue = mapper.minter.issue(container, cited.volume, cited.issue)
-        g.add((issue, RDF.type, FABIO.JournalIssue))
-        g.add((issue, RDF.type, BIBO.Issue))
-        g.add((issue, BIBO.volume, Literal(cited.volume)))
-        mapper.add(issue, BIBO.issue, Literal(cited.issue) if cited.issue else None)
-        g.add((issue, DCTERMS.isPartOf, container))
-        g.add((w, DCTERMS.isPartOf, issue))
+        mapper.map_issue(container, cited.volume, cited.issue, w)
     else:
         g.add((w, DCTERMS.isPartOf, container))
         if cited.work_type is not WorkType.JOURNAL_ARTICLE:  # a book, newspaper or website

@@ -205,13 +205,17 @@ class PageMapper:
             if venue.ahead_of_print:
                 g.add((w, PSMH.aheadOfPrint, terms.boolean(True)))
             return
-        issue = self.minter.issue(journal, venue.volume, venue.issue)
-        g.add((issue, RDF.type, FABIO.JournalIssue))
-        g.add((issue, RDF.type, BIBO.Issue))
-        g.add((issue, BIBO.volume, Literal(venue.volume)))
-        self.add(issue, BIBO.issue, Literal(venue.issue) if venue.issue else None)
-        g.add((issue, DCTERMS.isPartOf, journal))
-        g.add((w, DCTERMS.isPartOf, issue))
+        self.map_issue(journal, venue.volume, venue.issue, w)
+
+    def map_issue(self, journal: URIRef, volume: str, issue_number: str | None, w: URIRef) -> None:
+        """The issue (volume, number) of ``journal`` that holds ``w``; bibo:issue only on the issue node."""
+        issue = self.minter.issue(journal, volume, issue_number)
+        self.graph.add((issue, RDF.type, FABIO.JournalIssue))
+        self.graph.add((issue, RDF.type, BIBO.Issue))
+        self.graph.add((issue, BIBO.volume, Literal(volume)))
+        self.add(issue, BIBO.issue, Literal(issue_number) if issue_number else None)
+        self.graph.add((issue, DCTERMS.isPartOf, journal))
+        self.graph.add((w, DCTERMS.isPartOf, issue))
 
     def map_abstract(self, abstract: Abstract, w: URIRef) -> None:
         g = self.graph
