@@ -54,8 +54,51 @@ EXPECTED: dict[str, set[tuple[str, str, str]]] = {
         ("work/h/000000000000000a", V, "Work-authorPositionGap"),
         ("work/h/000000000000000b", V, "Work-authorPositionDuplicate"),
         ("work/h/000000000000000b", V, "Work-subject"),
+        ("work/h/000000000000000b", V, "Work-placeOfPublication"),
         ("work/h/000000000000000b", W, "Work-title-present"),
         ("work/h/000000000000000b", W, "Work-issued-present"),
+    },
+    "book": {
+        ("work/h/00000000000000cc/container", V, "Book-fabioType"),
+        ("work/h/00000000000000dd/container", V, "Book-workType"),
+    },
+    "newspaper": {
+        ("work/h/00000000000000ee/container", V, "Newspaper-biboType"),
+        ("work/h/00000000000000ff/container", V, "Newspaper-fabioType"),
+        ("work/h/00000000000000ff/container", V, "Newspaper-workType"),
+    },
+    "website": {
+        ("work/h/0000000000000011/container", V, "Website-workType"),
+    },
+    "location": {
+        ("place/000000000001", V, "Location-label"),
+        ("place/000000000002", V, "Location-label"),
+    },
+    "annotation": {
+        ("work/h/00000000000000aa/annotation/0000000000000001", V, "Annotation-body"),
+        ("work/h/00000000000000aa/annotation/0000000000000001", V, "Annotation-motivation"),
+        ("work/h/00000000000000aa/annotation/0000000000000001", V, "Annotation-score"),
+        ("work/h/00000000000000aa/annotation/0000000000000002", V, "Annotation-target"),
+        ("work/h/00000000000000aa/annotation/0000000000000002", V, "Annotation-rule"),
+        ("work/h/00000000000000aa/annotation/0000000000000002", V, "Annotation-score"),
+    },
+    "specific-resource": {
+        ("work/h/00000000000000aa/annotation/0000000000000001/target", V, "SpecificResource-source"),
+        ("work/h/00000000000000aa/annotation/0000000000000001/target", V, "SpecificResource-position"),
+        ("work/h/00000000000000aa/annotation/0000000000000002/target", V, "SpecificResource-source"),
+        ("work/h/00000000000000aa/annotation/0000000000000002/target", V, "SpecificResource-selectors"),
+    },
+    "text-quote-selector": {
+        ("work/h/00000000000000aa/annotation/0000000000000001/quote", V, "TextQuoteSelector-exact"),
+        ("work/h/00000000000000aa/annotation/0000000000000001/quote", V, "TextQuoteSelector-prefix"),
+        ("work/h/00000000000000aa/annotation/0000000000000002/quote", V, "TextQuoteSelector-exact"),
+        ("work/h/00000000000000aa/annotation/0000000000000002/quote", V, "TextQuoteSelector-suffix"),
+    },
+    "text-position-selector": {
+        ("work/h/00000000000000aa/annotation/0000000000000001/position", V, "TextPositionSelector-start"),
+        ("work/h/00000000000000aa/annotation/0000000000000002/position", V, "TextPositionSelector-start"),
+        ("work/h/00000000000000aa/annotation/0000000000000002/position", V, "TextPositionSelector-end"),
+        ("work/h/00000000000000aa/annotation/0000000000000003/position", V, "TextPositionSelector-end"),
     },
     "work-reference-count": {
         ("work/h/00000000000000aa", W, "Work-referencesWithinCount"),
@@ -365,6 +408,27 @@ CLOSED = {  # rdflib closed namespaces
     str(RDF): RDF, str(RDFS): RDFS, str(OWL): OWL, str(XSD): XSD, str(VANN): VANN,
 }
 SCHEMA_HTTP = "http://schema.org/"
+OA = "http://www.w3.org/ns/oa#"
+
+#: Every term of the W3C Web Annotation Vocabulary (Recommendation, 23 February 2017,
+#: https://www.w3.org/TR/annotation-vocab/ sections 3.1 Classes, 3.2 Properties, 3.3 Named Individuals).
+#: There is no pinned copy of oa.ttl in ../shared/vocab, so the list is written out here.
+OA_TERMS = frozenset(OA + t for t in (
+    # classes
+    "Annotation", "Choice", "CssSelector", "CssStyle", "DataPositionSelector", "Direction", "FragmentSelector",
+    "HttpRequestState", "Motivation", "RangeSelector", "ResourceSelection", "Selector", "SpecificResource",
+    "State", "Style", "SvgSelector", "TextPositionSelector", "TextQuoteSelector", "TextualBody", "TimeState",
+    "XPathSelector",
+    # properties
+    "annotationService", "bodyValue", "cachedSource", "canonical", "end", "exact", "hasBody", "hasEndSelector",
+    "hasPurpose", "hasScope", "hasSelector", "hasSource", "hasStartSelector", "hasState", "hasTarget",
+    "motivatedBy", "prefix", "processingLanguage", "refinedBy", "renderedVia", "sourceDate", "sourceDateEnd",
+    "sourceDateStart", "start", "styleClass", "styledBy", "suffix", "textDirection", "via",
+    # named individuals: motivations, text directions, container preferences
+    "assessing", "bookmarking", "classifying", "commenting", "describing", "editing", "highlighting",
+    "identifying", "linking", "moderating", "questioning", "replying", "tagging",
+    "ltrDirection", "rtlDirection", "PreferContainedDescriptions", "PreferContainedIRIs",
+))
 
 
 @cache
@@ -419,6 +483,9 @@ def test_every_reused_term_exists_in_its_vocabulary(path):
         elif iri.startswith(SCHEMA_HTTP):
             if not _in_closed(SDO, iri[len(SCHEMA_HTTP):]):
                 missing.append(iri)
+        elif iri.startswith(OA):
+            if iri not in OA_TERMS:
+                missing.append(iri)
         elif iri.startswith(PSMH) or iri.startswith(VOCAB):
             if iri not in known_psmh:
                 missing.append(iri)
@@ -429,6 +496,68 @@ def test_every_reused_term_exists_in_its_vocabulary(path):
                         missing.append(iri)
                     break
     assert not missing, f"unknown terms in {path.name}: {missing}"
+
+
+def test_shapes_use_only_web_annotation_terms_and_cover_what_the_build_emits():
+    from peerkg.rdf.mapping import annotations
+
+    used = {iri for _p, g in shape_files_graphs() for iri in iris_used(g) if iri.startswith(OA)}
+    assert used and used <= OA_TERMS, sorted(used - OA_TERMS)
+    source = Path(annotations.__file__).read_text(encoding="utf-8")
+    emitted = {OA + name for name in re.findall(r"\bOA\.(\w+)", source)}
+    assert emitted and emitted <= OA_TERMS, sorted(emitted - OA_TERMS)
+    assert emitted <= used, f"oa: terms the build emits but no shape checks: {sorted(emitted - used)}"
+    assert OA + "hasSelecter" not in OA_TERMS and OA + "Tag" not in OA_TERMS  # misspelt / pre-2017 terms
+
+
+def test_cited_work_nodes_and_containers_are_covered_by_shapes_with_messages():
+    g = shapes()
+    fabio, bibo = "http://purl.org/spar/fabio/", "http://purl.org/ontology/bibo/"
+    targets = {str(o) for o in g.objects(None, SH.targetClass)}
+    for cls in (bibo + "Book", fabio + "Newspaper", bibo + "Newspaper", bibo + "Website", str(DCTERMS.Location)):
+        assert cls in targets, cls
+    work_paths = {str(g.value(ps, SH.path)) for ps in g.objects(URIRef(SHAPES_NS + "WorkShape"), SH.property)}
+    for prop in (fabio + "hasURL", bibo + "chapter", bibo + "edition", fabio + "hasPlaceOfPublication"):
+        assert prop in work_paths, prop
+    url = next(ps for ps in g.objects(URIRef(SHAPES_NS + "WorkShape"), SH.property)
+               if str(g.value(ps, SH.path)) == fabio + "hasURL")
+    assert g.value(url, SH.datatype) == XSD.anyURI and g.value(url, SH.message) is not None
+    place = URIRef(SHAPES_NS + "Work-placeOfPublication")
+    assert g.value(place, SH["class"]) == DCTERMS.Location and g.value(place, SH.message) is not None
+    assert g.value(URIRef(SHAPES_NS + "Location-label"), SH.path) == RDFS.label
+
+
+def test_batched_property_shapes_give_the_same_results(monkeypatch):
+    """validation._batched (property shapes take their node shape's targets) changes no result."""
+    from peerkg import validation
+
+    def keyset(report):
+        return {(r.focus_node, r.path, r.value, r.severity, r.message, r.shape, r.component) for r in report.results}
+
+    data = Graph()
+    for p in sorted(EXAMPLES.glob("*.ttl")):
+        data.parse(p)
+    batched = validate(data, shapes())
+    monkeypatch.setattr(validation, "_batched", lambda g: g)
+    plain = validate(data, shapes())
+    assert keyset(batched) == keyset(plain) and len(batched.results) == len(plain.results)
+    assert len(batched.results) > 50
+
+
+def test_the_validated_view_adds_only_missing_ontology_triples_and_reads_every_graph():
+    from peerkg.validation import _ontology_triples, _ValidationGraph
+
+    g = load_ontology()
+    g += Graph().parse(EXAMPLES / "concept.valid.ttl")
+    view = _ValidationGraph(g, _ontology_triples())
+    assert len(view) == len(g) and set(view) == set(g)  # the ontology is in the data already: nothing twice
+    ds = rdflib.Dataset()
+    ds.graph(URIRef("https://w3id.org/psmh/graph/a")).parse(EXAMPLES / "person.valid.ttl")
+    ds.add((URIRef(ID + "person/extra"), RDF.type, FOAF.Person))
+    view = _ValidationGraph(ds, _ontology_triples())
+    assert len(view) == len(set(ds.quads((None, None, None, None)))) + len(_ontology_triples())
+    assert (URIRef(ID + "person/extra"), RDF.type, FOAF.Person) in view
+    assert validate(g, shapes()).results == ()
 
 
 def test_known_misspellings_are_caught():
@@ -450,7 +579,7 @@ def test_prefixes_end_with_slash_or_hash(path):
     for prefix, ns in declared.items():
         assert ns.endswith(("/", "#")), f"{path.name}: prefix {prefix}: <{ns}> lacks its trailing / or #"
     known = {**SPAR, "dcterms": str(DCTERMS), "skos": str(SKOS), "foaf": str(FOAF), "prov": str(PROV),
-             "schema": SCHEMA_HTTP, "psmh": PSMH, "sh": str(SH), "xsd": str(XSD), "rdf": str(RDF),
+             "schema": SCHEMA_HTTP, "oa": OA, "psmh": PSMH, "sh": str(SH), "xsd": str(XSD), "rdf": str(RDF),
              "rdfs": str(RDFS), "owl": str(OWL), "vann": str(VANN)}
     for prefix, ns in declared.items():
         if prefix in known:

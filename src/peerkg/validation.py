@@ -24,6 +24,11 @@ How it is kept fast (``bench/bench_validate.py`` measures it)
   Dataset's graphs, read straight from its store) plus the ontology triples the data lacks. Copying ~50k
   triples into a new memory store cost more than validating them.
 * The shipped ontology files are parsed once per process (and again only when a file changes).
+* pyshacl validates a property shape reached through a node shape's ``sh:property`` once per focus node
+  (~0.1 ms of set-up each time: 2,000 concept tags with 14 property shapes cost 3 s), but a property shape
+  that has targets of its own once for all its focus nodes. :func:`_batched` gives each property shape the
+  targets of the one node shape that holds it; the results are the same (same focus nodes, paths, values,
+  source shapes, severities and messages), the shapes file keeps its readable node-shape structure.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from typing import Any
 import rdflib
 from pyshacl import validate as _pyshacl_validate
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.paths import Path as RdfPath
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.plugins.sparql import prepareQuery
@@ -348,6 +353,48 @@ class _ValidationGraph(Graph):
         return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
 
 
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+_LIST_OF_SHAPES = (SH["and"], SH["or"], SH.xone)
+_ONE_SHAPE = (SH.node, SH["not"], SH.qualifiedValueShape)
+
+
+def _batched(shapes: Graph) -> Graph:
+    """A copy of ``shapes`` in which property shapes carry the targets of the node shape that holds them.
+
+    Only where that cannot change a result: the node shape has targets, no implicit class target, no
+    message, severity or deactivation of its own, and no other shape refers to it (sh:node, sh:or, …); the
+    property shape belongs to that one node shape only and has no targets of its own. The ``sh:property``
+    link is then replaced by the targets.
+    """
+    out = Graph()
+    out += shapes
+    for prefix, ns in shapes.namespace_manager.namespaces():
+        out.bind(prefix, ns, override=False)
+    referenced: set[Node] = set()
+    for predicate in _ONE_SHAPE:
+        referenced.update(shapes.objects(None, predicate))
+    for predicate in _LIST_OF_SHAPES:
+        for head in shapes.objects(None, predicate):
+            referenced.update(shapes.items(head))
+    holders: dict[Node, int] = {}
+    for prop in shapes.objects(None, SH.property):
+        holders[prop] = holders.get(prop, 0) + 1
+    for node in set(shapes.subjects(SH.property, None)):
+        targets = [(p, o) for p in _TARGETS for o in shapes.objects(node, p)]
+        if (not targets or node in referenced or holders.get(node)
+                or any((node, p, None) in shapes for p in (SH.message, SH.severity, SH.deactivated))
+                or any((node, RDF.type, c) in shapes for c in (RDFS.Class, OWL.Class))):
+            continue
+        for prop in list(shapes.objects(node, SH.property)):
+            if (holders[prop] != 1 or prop in referenced or (prop, SH.deactivated, None) in shapes
+                    or any((prop, p, None) in shapes for p in _TARGETS)):
+                continue
+            out.remove((node, SH.property, prop))
+            for p, o in targets:
+                out.add((prop, p, o))
+    return out
+
+
 def _union(data: Graph | rdflib.Dataset) -> Graph:
     """Copy every triple of ``data`` (all graphs of a Dataset/ConjunctiveGraph, default included)."""
     g = Graph()
@@ -371,6 +418,8 @@ def _text(node: Node | None, graph: Graph) -> str | None:
     if (node, SH.inversePath, None) in graph:
         inner = graph.value(node, SH.inversePath)
         return "^" + (_text(inner, graph) or "?")
+    if (node, RDF.first, None) in graph:  # a sequence path: "a / b"
+        return " / ".join(_text(step, graph) or "?" for step in graph.items(node))
     return node.n3()
 
 
@@ -406,7 +455,7 @@ def validate(data: Graph | rdflib.Dataset, shapes: Graph | None = None, *,
     data_graph = _ValidationGraph(data, _ontology_triples() if include_ontology else ())
     conforms, report_graph, _text_report = _pyshacl_validate(
         data_graph,
-        shacl_graph=shapes_graph,
+        shacl_graph=_batched(shapes_graph),
         inference="none",
         allow_warnings=True,
         allow_infos=True,
@@ -432,7 +481,11 @@ def _short(iri: str | None) -> str:
     """A compact form of an IRI (``psmh:countKind``); literals and blank nodes are returned as they are."""
     if iri is None:
         return ""
-    if iri.startswith(('"', "_:", "^")):
+    if " / " in iri and not iri.startswith('"'):  # a sequence path
+        return "/".join(_short(step) for step in iri.split(" / "))
+    if iri.startswith("^"):
+        return "^" + _short(iri[1:])
+    if iri.startswith(('"', "_:")):
         return iri
     from peerkg.rdf.namespaces import PREFIXES
 
