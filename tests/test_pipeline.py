@@ -41,3 +41,25 @@ def test_not_utf8_names_line_and_byte(tmp_path):
 def test_missing_path_is_named(tmp_path):
     with pytest.raises(InputError, match="nope.txt"):
         collect([Path(tmp_path / "nope.txt")])
+
+
+def test_distinct_works_with_the_same_key_get_distinct_iris():
+    """Two pages each describe an unsigned "Editorial" in the same issue, by different authors: the best
+    key (ISSN + volume + issue + title) coincides, the works do not merge, and their IRIs stay distinct."""
+    from peerkg.identity import decide_works
+    from peerkg.model import PageRecord, PersonName, SourceDocument, SourceKind, Venue, WorkRecord, WorkType
+    from peerkg.rdf.iri import Minter
+
+    def page(author: str) -> PageRecord:
+        work = WorkRecord(work_type=WorkType.EDITORIAL, title="Editorial",
+                          authors=(PersonName(author, family=author.split()[1], given=author.split()[0]),),
+                          venue=Venue(title="Mental Health and Social Inclusion", issn="2042-8308", volume="24",
+                                      issue="2"))
+        return PageRecord(kind=SourceKind.FULL_TEXT, works=(work,))
+
+    pages = [page("Ann Able"), page("Bob Baker")]
+    documents = [SourceDocument(name=f"{n}.txt", sha256=f"{n}" * 64, size=1) for n in "ab"]
+    identity = decide_works(pages, documents, Minter())
+    assert len(set(identity.iris.values())) == 2
+    again = decide_works(pages, documents, Minter())
+    assert again.iris == identity.iris

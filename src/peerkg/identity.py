@@ -164,8 +164,23 @@ def decide_works(pages: Sequence[PageRecord], documents: Sequence[SourceDocument
     for r in refs:
         members.setdefault(groups.find(r), []).append(r)
     iris: dict[WorkRef, URIRef] = {}
+    minted: dict[URIRef, list[list[WorkRef]]] = {}
     for group in members.values():
-        iri = _group_iri([record[r] for r in group], group, documents, minter)
-        for r in group:
-            iris[r] = iri
+        minted.setdefault(_group_iri([record[r] for r in group], group, documents, minter), []).append(group)
+    for iri, groups_with_iri in minted.items():
+        for group in groups_with_iri:
+            if len(groups_with_iri) > 1:  # distinct works with the same key (same title in one issue, …)
+                iri = _distinct_iri(group, record, documents, minter)
+            for r in group:
+                iris[r] = iri
     return WorkIdentity(iris=iris, merges=tuple(merges))
+
+
+def _distinct_iri(group: list[WorkRef], record: dict[WorkRef, WorkRecord], documents: Sequence[SourceDocument],
+                  minter: Minter) -> URIRef:
+    """An IRI for one of several unmerged works whose best keys coincide: the key plus every author and the
+    pages and positions that describe it, so that the same input always gives the same IRI."""
+    authors = sorted({(n.family or n.display).casefold() for r in group for n in record[r].authors})
+    where = sorted(f"{documents[r.page].sha256[:16]}:{r.index}" for r in group)
+    titles = sorted({normalised_title(record[r].title) for r in group if record[r].title})
+    return minter.work_by_key("disambiguated", *titles, *authors, *where)

@@ -22,7 +22,7 @@ CONTAINER_CLASS = {
     WorkType.JOURNAL_ARTICLE: (FABIO.Journal, BIBO.Journal),
     WorkType.BOOK_CHAPTER: (FABIO.Book, BIBO.Book),
     WorkType.NEWSPAPER_ARTICLE: (FABIO.Newspaper, BIBO.Newspaper),
-    WorkType.WEB_PAGE: (BIBO.Website,),
+    WorkType.WEB_PAGE: (FABIO.WebSite, BIBO.Website),
 }
 
 
