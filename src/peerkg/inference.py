@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import owlrl
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from peerkg import resources
 from peerkg.rdf.namespaces import Base
@@ -36,20 +36,37 @@ def axioms(ontology: Graph) -> Graph:
     return kept
 
 
+_DECLARATIONS = {OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
+                 RDF.Property, OWL.NamedIndividual, OWL.Ontology}
+
+
+def named_terms(ontology: Graph) -> set[URIRef]:
+    """Terms some axiom of ``ontology`` is about: not mere declarations, datatype ranges or isDefinedBy."""
+    named: set[URIRef] = set()
+    for s, p, o in axioms(ontology):
+        if (p == RDF.type and o in _DECLARATIONS) or p == RDFS.isDefinedBy:
+            continue
+        if p == RDFS.range and str(o).startswith(str(XSD)):
+            continue
+        named.update(t for t in (s, p, o) if isinstance(t, URIRef))
+    return named
+
+
 def relevant(data: Graph, ontology: Graph) -> Graph:
     """The part of ``data`` an OWL RL rule can use under ``ontology``.
 
-    Every OWL RL rule's data premises are ``rdf:type`` or ``owl:sameAs`` triples, or triples whose
-    predicate the TBox names in some axiom (domain, range, sub-property, chain, inverse, functional, …).
-    Triples with any other predicate (text content, annotations' selectors, …) can neither fire a rule
-    nor be changed by one, so leaving them out gives the same entailments, much faster.
+    Every OWL RL rule's data premises are ``owl:sameAs`` triples, ``rdf:type`` triples whose class some
+    axiom names, or triples whose predicate some axiom names (domain, range to a class, sub-property,
+    chain, inverse, functional, …). Any other triple (text content, annotation selectors, the types of
+    nodes no axiom speaks of) can neither fire a rule nor be changed by one, so leaving it out gives the
+    same entailments, much faster. A property that is only declared, with a datatype range, names nothing:
+    OWL RL can only derive literal types from it, which :func:`entailments` drops anyway.
     """
-    named = set(ontology.subjects()) | {o for o in ontology.objects() if isinstance(o, URIRef)}
-    named |= {RDF.type, OWL.sameAs}
+    named = named_terms(ontology)
     kept = Graph()
-    for triple in data:
-        if triple[1] in named:
-            kept.add(triple)
+    for s, p, o in data:
+        if p == OWL.sameAs or (o in named if p == RDF.type else p in named):
+            kept.add((s, p, o))
     return kept
 
 
