@@ -26,7 +26,8 @@ from peerkg.web.work_view import work_view
 bp = Blueprint("pages", __name__)
 
 LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel",
-          "http://purl.org/dc/terms/title", "http://xmlns.com/foaf/0.1/name")
+          "http://purl.org/dc/terms/title", "http://xmlns.com/foaf/0.1/name",
+          "http://purl.org/dc/terms/identifier")  # a source document's file name
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 DERIVED_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 # The node's statements both ways, plus the Web Annotations (concept tags, with their targets and
