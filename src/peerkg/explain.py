@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS
 
 from peerkg.rdf.namespaces import Base, sparql_prologue
 
@@ -76,6 +77,10 @@ def explain(dataset: Dataset, iri: str, base: Base | None = None) -> Explanation
             { ?node prov:wasDerivedFrom ?src } UNION { ?node prov:wasDerivedFrom/prov:wasDerivedFrom ?src }
             ?src dcterms:identifier ?name }""", node):
         sources.add(str(name))
+    graph_prefix = base.iri + "graph/source/"
+    for graph in {s.graph for s in statements if s.graph.startswith(graph_prefix)}:
+        document = URIRef(base.iri + "id/source/" + graph[len(graph_prefix):])
+        sources.update(str(name) for name in union.objects(document, DCTERMS.identifier))
     decisions: list[Decision] = []
     for label, rule, score, evidence in _run(union, """SELECT ?label ?rule ?score ?evidence WHERE {
             ?d a psmh:LinkDecision ; psmh:rule ?rule ; psmh:evidence ?evidence .
@@ -100,7 +105,7 @@ def as_text(explanation: Explanation) -> str:
         out.append("  labels: " + "; ".join(label[:100] for label in explanation.labels))
     if explanation.types:
         out.append("  types: " + ", ".join(explanation.types))
-    out.append("  from pages: " + (", ".join(explanation.sources) or "(none: a node the build derived)"))
+    out.append("  from pages: " + (", ".join(explanation.sources) or "(none: a node only the build states)"))
     graphs = sorted({s.graph for s in explanation.statements})
     for graph in graphs:
         n = sum(1 for s in explanation.statements if s.graph == graph)

@@ -70,9 +70,6 @@ def explain_node(iri: str) -> NodeExplanation:
         d = Decision("inference", f"{value(r, 'p')} {value(r, 'o')}", value(r, "rule"), value(r, "confidence"),
                      value(r, "evidence"))
         decisions.setdefault(d, value(r, "i"))
-    explanation = Explanation(iri=iri, types=tuple(types), labels=tuple(labels),
-                              sources=tuple(sorted({name for _, name in sources})),
-                              statements=tuple(statements), decisions=tuple(decisions))
     counts: dict[str, int] = {}
     for s in statements:
         counts[s.graph] = counts.get(s.graph, 0) + 1
@@ -81,6 +78,10 @@ def explain_node(iri: str) -> NodeExplanation:
         graphs = " ".join(f"<{g}>" for g in counts)
         for r in select(GRAPH_SOURCES % {"graphs": graphs}, limit, prologue=True):
             documents.setdefault(value(r, "g"), (value(r, "src"), value(r, "name")))
+    # the pages a node comes from: what it was derived from, and the pages whose graphs state facts about it
+    names = {name for _, name in sources} | {name for _src, name in documents.values() if name}
+    explanation = Explanation(iri=iri, types=tuple(types), labels=tuple(labels), sources=tuple(sorted(names)),
+                              statements=tuple(statements), decisions=tuple(decisions))
     per_graph = tuple({"graph": g, "statements": n, "source": documents.get(g, ("", ""))[0],
                        "name": documents.get(g, ("", ""))[1]} for g, n in counts.items())
     return NodeExplanation(explanation, tuple(sources), tuple(decisions.values()), per_graph)
