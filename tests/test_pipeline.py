@@ -63,3 +63,36 @@ def test_distinct_works_with_the_same_key_get_distinct_iris():
     assert len(set(identity.iris.values())) == 2
     again = decide_works(pages, documents, Minter())
     assert again.iris == identity.iris
+
+
+def test_cited_web_pages_and_their_websites_validate(tmp_path):
+    page = tmp_path / "web.txt"
+    page.write_text("""Peer support online: a review
+
+Author:
+
+Able Ann,Baker Bob
+
+Abstract
+
+PurposeThis paper reviews online peer support.FindingsOnline groups reach people services do not.
+
+Publisher
+
+Emerald
+
+Reference2 articles.
+
+1. Mind (2013), "Mind strategy 2012-2016", Mind website, available at: www.mind.org.uk/strategy (accessed 3 May 2019).
+
+2. Hearing Voices Network (2019), About us, available at: https://www.hearing-voices.org/about/ (accessed 1 June 2019).
+""", encoding="utf-8")
+    built = build_dataset([page], infer=False)
+    from peerkg.validation import report_as_text
+
+    assert built.validation.conforms, report_as_text(built.validation)
+    union = built.dataset
+    site = list(union.query("""SELECT ?site WHERE { GRAPH ?g {
+        ?w a <http://purl.org/spar/fabio/WebPage> ; <http://purl.org/dc/terms/isPartOf> ?site .
+        ?site a <http://purl.org/spar/fabio/WebSite> } }"""))
+    assert len(site) == 1
