@@ -57,6 +57,8 @@ def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None,
         raise CommandError("--enable-update needs --update-token TOKEN (or PEERKG_UPDATE_TOKEN)")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", stream=sys.stderr)
     with user_errors():
+        if not (data or store_path or endpoint):
+            click.echo("building the bundled seed pages (peerkg build), then serving them…", err=True)
         backend = open_backend(data=list(data) or None, store_path=store_path, endpoint=endpoint,
                                workers=workers)
         cfg = ServiceConfig(query_timeout=query_timeout, max_rows=max_rows, allow_remote=allow_remote,
