@@ -157,3 +157,10 @@ def test_builds_in_separate_processes_are_byte_identical(built, tmp_path):
     assert result.returncode == 0, result.stderr
     for name in ("peerkg.trig", "peerkg.ttl", "peerkg.nt", "peerkg.nq", "report.json"):
         assert (out / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_query_syntax_error_names_the_users_line(built):
+    result = run("query", "SELECT ?x\nWHERE { ?x ?y }", "--data", str(built / "peerkg.trig"))
+    assert result.returncode == 2
+    assert "not valid SPARQL" in result.stderr and "line 2" in result.stderr
+    assert "Traceback" not in result.stderr

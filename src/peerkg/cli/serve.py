@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -163,7 +164,7 @@ def query(sparql: str | None, named: str | None, params: tuple[str, ...], list_n
     """
     from peerkg.rdf.namespaces import sparql_prologue
     from peerkg.store import open_backend
-    from peerkg.store.base import QueryRequest
+    from peerkg.store.base import QueryRequest, QuerySyntaxError
 
     with user_errors():
         if list_named:
@@ -178,8 +179,10 @@ def query(sparql: str | None, named: str | None, params: tuple[str, ...], list_n
         elif not sparql:
             raise CommandError("give a SPARQL query, --named NAME or --list-named (see peerkg query --help)")
     assert sparql is not None
+    added_lines = 0
     if "PREFIX" not in sparql.upper():
-        sparql = sparql_prologue() + sparql
+        prologue = sparql_prologue()
+        sparql, added_lines = prologue + sparql, prologue.count("\n")
     results = {"table": "application/sparql-results+json", "json": "application/sparql-results+json",
                "csv": "text/csv", "turtle": "application/sparql-results+json"}[fmt]
     graph = "application/n-triples" if fmt == "csv" else "text/turtle"
@@ -189,6 +192,10 @@ def query(sparql: str | None, named: str | None, params: tuple[str, ...], list_n
             boolean = results if fmt != "csv" else "application/sparql-results+json"
             formats: dict[str, str | None] = {"solutions": results, "boolean": boolean, "graph": graph}
             outcome = backend.execute(QueryRequest(sparql, formats, timeout=timeout, max_rows=max_rows))
+        except QuerySyntaxError as exc:  # report positions in the user's query, not in prologue + query
+            message = re.sub(r"(\d+):(\d+)", lambda m: f"line {int(m[1]) - added_lines}, column {m[2]}",
+                             str(exc), count=1) if added_lines else str(exc)
+            raise CommandError(f"the query is not valid SPARQL: {message}") from exc
         finally:
             backend.close()
     if fmt == "table" and outcome.kind != "graph":
