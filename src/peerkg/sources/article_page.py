@@ -47,6 +47,11 @@ _REFERENCES = re.compile(
     r"^References?\s*(?::\s*)?(?P<n>\d+)?\s*(?P<unit>articles?|publications?|references?|items?)?"
     r"\.?$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?P<label>\[?\d{1,4}[.)\]])\s*(?P<text>\S.*)$")
+# An unnumbered (APA/Harvard) entry opens with "Family, I." or a name/organisation then "(2014)".
+_ENTRY_START = re.compile(
+    r"^(?:(?:van|von|de|der|den|du|la|le|di|da)\s+)*"
+    r"(?:[A-Z][^\s,()]*(?:\s+[A-Za-z][^\s,()]*){0,3},\s+(?:[A-Z]\.[\s,-]*)+"
+    r"|[A-Z\u00c0-\u024f][^()]{0,150}?\(\s*(?:(?:1[89]|20)\d\d[a-z]?|n\.\s?d\.)\s*\))")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _CHROME = re.compile(
     r"^(?:TOP|Back to top|www\.globalauthorid\.com)$|^Copyright\s*(?:\u00a9|\(c\))|ICP\s*\u5907|"
@@ -56,6 +61,7 @@ _TYPES = {"journal article": WorkType.JOURNAL_ARTICLE, "article": WorkType.JOURN
           "book chapter": WorkType.BOOK_CHAPTER, "chapter": WorkType.BOOK_CHAPTER,
           "book": WorkType.BOOK, "report": WorkType.REPORT}
 _END_OK = re.compile(r"[.!?)\]\"\u201d\u2019\u2026]$")
+_ENDS_WITH_LINK = re.compile(r"(?:https?://|www\.|doi:\s*)\S+$", re.IGNORECASE)  # APA entries end so
 
 
 def _is_chrome(line: str) -> bool:
@@ -86,7 +92,7 @@ def _looks_like_prose(line: str) -> bool:
 
 def detect(text: str) -> float:
     """Structural score in [0, 1]: labelled author/abstract/publisher/subject/reference blocks."""
-    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [clean(ln) for ln in text.splitlines()]
     score = 0.0
     if any(re.match(r"^Authors?:", ln) for ln in lines):
         score += 0.35
@@ -180,7 +186,7 @@ def _reference_line(state: _State, number: int, line: str) -> None:
     if m:
         state.refs.append([m.group("label"), m.group("text")])
         state.note(number, line, LineStatus.MAPPED, f"reference {len(state.refs)}")
-    elif state.refs:
+    elif state.refs and not (state.refs[-1][0] == "" and _ENTRY_START.match(line)):
         state.refs[-1][1] += " " + line
         state.note(number, line, LineStatus.MAPPED, f"reference {len(state.refs)} (continued)")
     else:
@@ -203,7 +209,8 @@ def _check_cut(state: _State, block: str | None, block_filled: bool) -> bool:
         return True
     if state.last_field in ("title", "abstract") or (state.last_field or "").startswith("reference"):
         tail = state.last_text.rstrip()
-        if tail and not _END_OK.search(tail):
+        is_ref = (state.last_field or "").startswith("reference")
+        if tail and not _END_OK.search(tail) and not (is_ref and _ENDS_WITH_LINK.search(tail)):
             state.problems.append(
                 f"page ends mid-field ({state.last_field}): text stops at {tail[-30:]!r}")
             return True

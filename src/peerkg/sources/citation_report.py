@@ -20,7 +20,6 @@ from decimal import Decimal
 from peerkg.errors import ParseError
 from peerkg.model import (
     Abstract,
-    AbstractSection,
     CitationStatement,
     CountKind,
     LineNote,
@@ -35,6 +34,9 @@ from peerkg.model import (
 )
 from peerkg.normalise.identifiers import normalise_doi
 from peerkg.normalise.text import clean
+from peerkg.sources.report_text import detect_language, report_sections
+
+__all__ = ["KIND", "TYPES", "detect", "detect_language", "parse"]
 
 KIND = SourceKind.CITATION_REPORT
 
@@ -74,39 +76,10 @@ _CHROME = re.compile(
     r"|^order\s+by\b|^select(?:\.\.\.|\u2026)$|^show\s+(?:more|less)$|^(?:share|export|download|cite)$"
     r"|^(?:next|previous|load more)\b", re.IGNORECASE)
 
-# Structured-abstract headings with their canonical keys ("Purpose – …").
-_HEADINGS = {
-    "purpose": "purpose",
-    "design/methodology/approach": "design-methodology-approach",
-    "findings": "findings",
-    "research limitations/implications": "research-limitations-implications",
-    "practical implications": "practical-implications",
-    "social implications": "social-implications",
-    "originality/value": "originality-value",
-}
-_HEADING_RE = re.compile(
-    r"(?:(?<=^)|(?<=\s))(?P<h>" + "|".join(re.escape(h) for h in _HEADINGS) + r")\s*[\u2013\u2014:-]\s+",
-    re.IGNORECASE)
-
-_DE = frozenset(re.findall(r"\S+", "der die das und ist nicht von zu den mit eine einer eines auf dem des "
-                           "sich auch es wird sind für über bei nach oder ihrer ihre wie jedoch bis im zur "
-                           "zum dass werden wurde kann als noch aus einem"))
-_EN = frozenset(re.findall(r"\S+", "the and of is to that for with on are was be by this it as from have "
-                           "not which their been an at or can its these were has"))
-
-
-def detect_language(text: str) -> str:
-    """"de" when German stop words outnumber English ones, else "en" (a small heuristic)."""
-    words = re.findall(r"[a-zäöüß]+", text.lower())
-    de = sum(w in _DE for w in words)
-    en = sum(w in _EN for w in words)
-    return "de" if de > en else "en"
-
-
 def detect(text: str) -> float:
     """How much ``text`` looks like a citation-statements report (structural cues only)."""
     score = 0.0
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = [clean(ln) for ln in text.splitlines() if ln.strip()]
     type_lines = sum(bool(_TYPE_LINE.match(ln)) and ln.lower().startswith("section") for ln in lines)
     bare_types = sum(ln.lower() in TYPES for ln in lines)
     confidences = sum(bool(_CONFIDENCE.match(ln)) for ln in lines)
@@ -142,6 +115,7 @@ class _Parser:
         self.year: PartialDate | None = None
         self.doi: str | None = None
         self.title: str | None = None
+        self.title_lines: list[int] = []
         self.venue: str | None = None
         self.abstract_parts: list[str] = []
         self.abstract_open = False
@@ -314,12 +288,25 @@ class _Parser:
             return
         if self.zone == "header" and self.title is None and not self.abstract_parts:
             self.title = s
+            self.title_lines.append(n)
             self.mapped(n, "title", s)
+            return
+        if self.title_wraps(n, s):
+            self.title = f"{self.title} {s}"
+            self.title_lines.append(n)
+            self.mapped(n, "title (continued)", s)
             return
         if self.zone == "facet":
             self.skipped(n, "facet widget values, unlabelled", s)
             return
         self.skipped(n, "unrecognised line", s)
+
+    def title_wraps(self, n: int, s: str) -> bool:
+        """``s`` goes on with the title on the line before (no blank line between, no abstract yet)."""
+        return (self.zone == "header" and self.title is not None and not self.abstract_parts
+                and bool(self.title_lines) and self.title_lines[-1] == n - 1
+                and self.lines[n - 2].strip() != "" and not re.search(r"[.!?]$", self.title)
+                and len(s) <= 200)
 
     def count_line(self, s: str) -> str:
         whats: list[str] = []
@@ -372,7 +359,7 @@ class _Parser:
     # -- result ----------------------------------------------------------------------------
     def run(self) -> PageRecord:
         for n, raw in enumerate(self.lines, start=1):
-            s = raw.strip()
+            s = clean(raw)
             if not s:
                 if self.abstract_parts:
                     self.abstract_open = False
@@ -382,7 +369,7 @@ class _Parser:
         self.flush_loose()
         for n, raw in enumerate(self.lines, start=1):  # safety net: every line accounted once
             if raw.strip() and n not in self.notes:
-                self.skipped(n, "unrecognised line", raw.strip())
+                self.skipped(n, "unrecognised line", clean(raw))
         abstract = self.build_abstract()
         if not (self.doi or self.statements or self.counts or abstract):
             raise ParseError("no DOI, abstract, counts or citation statements found", source=self.source,
@@ -410,14 +397,7 @@ class _Parser:
                 text, self.abstract_truncated = text[: -len(e)].rstrip(), True
         if not text:
             return None
-        found = list(_HEADING_RE.finditer(text))
-        sections = []
-        for i, m in enumerate(found):
-            end = found[i + 1].start() if i + 1 < len(found) else len(text)
-            sections.append(AbstractSection(
-                heading=_HEADINGS[m["h"].lower()], heading_as_written=m["h"],
-                text=text[m.end():end].strip(), position=i + 1))
-        return Abstract(text=text, sections=tuple(sections), truncated=self.abstract_truncated,
+        return Abstract(text=text, sections=report_sections(text), truncated=self.abstract_truncated,
                         language=detect_language(text))
 
 

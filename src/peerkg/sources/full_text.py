@@ -118,7 +118,7 @@ def _check(name: str, sep: str, value: str) -> tuple[str, str] | None:
 
 def detect(text: str) -> float:
     """How much ``text`` looks like a full-text page (structural cues only)."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = [clean(ln) for ln in text.splitlines() if ln.strip()]
     score = 0.0
     seen: set[str] = set()
     for ln in lines[:15]:
@@ -301,7 +301,7 @@ class _Parser:
         self.body.append(s)
 
     def run(self) -> PageRecord:
-        nonblank = [(n, ln.strip()) for n, ln in enumerate(self.raw, start=1) if ln.strip()]
+        nonblank = [(n, clean(ln)) for n, ln in enumerate(self.raw, start=1) if ln.strip()]
         furniture = {i for i, (_, s) in enumerate(nonblank) if _FURNITURE.match(s) or _is_footer(s)}
         for i, (n, s) in enumerate(nonblank):
             next_s = nonblank[i + 1][1] if i + 1 < len(nonblank) else ""

@@ -56,7 +56,7 @@ _SENTENCE_END = re.compile(r"[.!?)\]\"\u201d\u2019\u2026]$")
 
 def detect(text: str) -> float:
     """Structural score: repeated ``Publication date:`` lines and an "N – M of T" total."""
-    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [clean(ln) for ln in text.splitlines()]
     dates = sum(bool(_DATE.match(ln)) for ln in lines)
     score = 0.0
     if any(_TOTAL.match(ln) for ln in lines):
@@ -92,6 +92,7 @@ class _Page:
     total: StatedCount | None = None
     last_what: str = ""
     last_text: str = ""
+    cut_in: str = ""  # "hit N abstract"/"hit N teaser" when the page stops inside that field
 
     def note(self, number: int, line: str, status: LineStatus, what: str) -> None:
         self.notes.append(LineNote(line=number, status=status, what=what, text=line))
@@ -261,6 +262,7 @@ def _check_cut(page: _Page) -> bool:
         tail = page.last_text.rstrip()
         if not _SENTENCE_END.search(tail) and not heading_key(tail):
             page.problems.append(f"page ends mid-field ({page.last_what}): text stops at {tail[-30:]!r}")
+            page.cut_in = " ".join(page.last_what.split()[:3])
             cut = True
     total = page.total
     if total and total.range_start and total.range_end and total.range_end >= total.range_start:
@@ -294,7 +296,7 @@ def _venue(page: _Page, hit: _Hit) -> tuple[Venue | None, str | None]:
                     break
             pm = re.search(r"pp?\.\s*(\S+)", rest)
             pages_text = pm.group(1).rstrip(",") if pm else None
-            if volume is None:
+            if volume is None and pages_text is None:
                 page.problems.append(f"hit {hit.position}: venue line {line!r}: volume/issue unread")
         if title is not None and re.fullmatch(r"(?i)vol.*|\d+\s*[:(].*", title):
             title = None
@@ -313,6 +315,8 @@ def _work(page: _Page, hit: _Hit) -> WorkRecord:
         if not abstract.sections and len(hit.abstract) == 1:
             glued = parse_glued_abstract(hit.abstract[0])
             abstract = replace(glued, text=abstract.text) if glued.sections else abstract
+        if page.cut_in == f"hit {hit.position} abstract":
+            abstract = replace(abstract, truncated=True)
     venue, pages_text = _venue(page, hit)
     kind = hit.kind.lower() if hit.kind else ""
     return WorkRecord(

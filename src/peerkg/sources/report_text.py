@@ -1,0 +1,47 @@
+"""Text helpers for citation-statement reports: abstract headings ("Purpose – …") and language."""
+
+from __future__ import annotations
+
+import re
+
+from peerkg.model import AbstractSection
+
+# Structured-abstract headings with their canonical keys ("Purpose – …").
+_HEADINGS = {
+    "purpose": "purpose",
+    "design/methodology/approach": "design-methodology-approach",
+    "findings": "findings",
+    "research limitations/implications": "research-limitations-implications",
+    "practical implications": "practical-implications",
+    "social implications": "social-implications",
+    "originality/value": "originality-value",
+}
+_HEADING_RE = re.compile(
+    r"(?:(?<=^)|(?<=\s))(?P<h>" + "|".join(re.escape(h) for h in _HEADINGS) + r")\s*[\u2013\u2014:-]\s+",
+    re.IGNORECASE)
+
+_DE = frozenset(re.findall(r"\S+", "der die das und ist nicht von zu den mit eine einer eines auf dem des "
+                           "sich auch es wird sind für über bei nach oder ihrer ihre wie jedoch bis im zur "
+                           "zum dass werden wurde kann als noch aus einem"))
+_EN = frozenset(re.findall(r"\S+", "the and of is to that for with on are was be by this it as from have "
+                           "not which their been an at or can its these were has"))
+
+
+def detect_language(text: str) -> str:
+    """"de" when German stop words outnumber English ones, else "en" (a small heuristic)."""
+    words = re.findall(r"[a-zäöüß]+", text.lower())
+    de = sum(w in _DE for w in words)
+    en = sum(w in _EN for w in words)
+    return "de" if de > en else "en"
+
+
+def report_sections(text: str) -> tuple[AbstractSection, ...]:
+    """The sections of a report abstract whose headings are followed by a dash or colon."""
+    found = list(_HEADING_RE.finditer(text))
+    sections = []
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        sections.append(AbstractSection(
+            heading=_HEADINGS[m["h"].lower()], heading_as_written=m["h"],
+            text=text[m.end():end].strip(), position=i + 1))
+    return tuple(sections)
