@@ -133,12 +133,19 @@ def split_authors(text: str, style: str = "auto") -> list[str]:
     ['Faulkner Alison', 'Basset Thurstine']
     >>> split_authors("Basset, T., Faulkner, A. and Stamou, E.")
     ['Basset, T.', 'Faulkner, A.', 'Stamou, E.']
+    >>> split_authors("Smith, Mary K.; O'Hagan, Mary")
+    ['Smith, Mary K.', "O'Hagan, Mary"]
     """
     if style not in STYLES:
         raise ValueError(f"style must be one of {STYLES}, got {style!r}")
     value = clean(text).strip(" ,;")
     if not value:
         return []
+    if ";" in value and style in ("auto", "comma", "family-initials"):
+        # semicolons separate whole names ("Smith, Mary K.; O'Hagan, Mary"): commas stay inside
+        pieces = [p.strip() for p in value.split(";") if p.strip()]
+        last = _AND.split(pieces[-1]) if style == "auto" else [pieces[-1]]
+        return [p for p in (*pieces[:-1], *last) if p.strip(" ,")]
     if style == "auto":
         if _looks_family_initials(value):
             style = "family-initials"

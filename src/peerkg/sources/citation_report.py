@@ -34,7 +34,7 @@ from peerkg.model import (
 )
 from peerkg.normalise.identifiers import normalise_doi
 from peerkg.normalise.text import clean
-from peerkg.sources.report_text import detect_language, report_sections
+from peerkg.sources.report_text import CLOSE_QUOTES, ELLIPSES, OPEN_QUOTES, detect_language, report_sections, unquote
 
 __all__ = ["KIND", "TYPES", "detect", "detect_language", "parse"]
 
@@ -49,9 +49,6 @@ _TYPE_LINE = re.compile(
     re.IGNORECASE)
 _SECTION_ONLY = re.compile(r"^Section\s*:\s*(?P<section>.+)$", re.IGNORECASE)
 _CONFIDENCE = re.compile(r"^confidence\s*:?\s*(?P<value>\d{1,3}(?:[.,]\d+)?)\s*%$", re.IGNORECASE)
-_OPEN_QUOTES = "\u201c\u201e\"\u00ab"
-_CLOSE_QUOTES = "\u201d\u201c\"\u00bb"
-_ELLIPSES = ("\u2026", "...")
 
 # count lines stand alone ("Cited by 30 publications", "(46 citation statements)") or together
 _CITED_BY = re.compile(r"^Cited\s+by\s+(?P<n>\d[\d,]*)\s+publications?", re.IGNORECASE)
@@ -83,7 +80,7 @@ def detect(text: str) -> float:
     type_lines = sum(bool(_TYPE_LINE.match(ln)) and ln.lower().startswith("section") for ln in lines)
     bare_types = sum(ln.lower() in TYPES for ln in lines)
     confidences = sum(bool(_CONFIDENCE.match(ln)) for ln in lines)
-    quotes = sum(ln[:1] in _OPEN_QUOTES and len(ln) > 20 for ln in lines)
+    quotes = sum(ln[:1] in OPEN_QUOTES and len(ln) > 20 for ln in lines)
     score += min(type_lines, 3) * 0.15 + min(bare_types, 3) * 0.08 + min(confidences, 3) * 0.1
     score += min(quotes, 3) * 0.03
     if any(_CITED_BY.search(ln) for ln in lines):
@@ -156,18 +153,7 @@ class _Parser:
             for n, _, t in st.extra_lines:
                 self.skipped(n, "incomplete citation statement", t)
             return
-        raw = clean(" ".join(t for _, t in st.text_lines))
-        if raw[:1] in _OPEN_QUOTES:
-            raw = raw[1:]
-        if raw[-1:] in _CLOSE_QUOTES:
-            raw = raw[:-1]
-        raw = raw.strip()
-        start = end = False
-        for e in _ELLIPSES:
-            if raw.startswith(e):
-                raw, start = raw[len(e):].lstrip(), True
-            if raw.endswith(e):
-                raw, end = raw[: -len(e)].rstrip(), True
+        raw, start, end = unquote(clean(" ".join(t for _, t in st.text_lines)))
         pos = len(self.statements) + 1
         dup = next((s.position for s in self.statements if s.duplicate_of is None and s.text == raw
                     and s.section == st.section and s.type_label == st.type_label), None)
@@ -189,11 +175,11 @@ class _Parser:
                 self.problems.append(f"line {st.text_lines[0][0]}: citation statement has no closing quote")
             else:
                 st.text_lines.append((n, s))
-                st.closed = s[-1] in _CLOSE_QUOTES
+                st.closed = s[-1] in CLOSE_QUOTES
                 return True
-        if s[:1] in _OPEN_QUOTES:
+        if s[:1] in OPEN_QUOTES:
             self.finish_statement()
-            self.current = _Statement(text_lines=[(n, s)], closed=len(s) > 1 and s[-1] in _CLOSE_QUOTES)
+            self.current = _Statement(text_lines=[(n, s)], closed=len(s) > 1 and s[-1] in CLOSE_QUOTES)
             self.zone = "body"
             return True
         if st is None:
@@ -205,13 +191,13 @@ class _Parser:
             what = "section and type" if st.section and m["section"] else "type"
             st.extra_lines.append((n, what, s))
             return True
-        m = _SECTION_ONLY.match(s)
-        if m and st.type_label is None and st.section is None:
+        m = _SECTION_ONLY.match(s)  # the section line may come before or after the type line
+        if m and not _TYPE_LINE.match(s) and st.section is None:
             st.section = m["section"].strip()
             st.extra_lines.append((n, "section", s))
             return True
         m = _CONFIDENCE.match(s)
-        if m and st.type_label is not None and st.confidence is None:
+        if m and st.confidence is None:
             st.confidence = Decimal(m["value"].replace(",", ".")) / Decimal(100)  # "99%" -> 0.99
             st.extra_lines.append((n, "confidence", s))
             return True
@@ -392,7 +378,7 @@ class _Parser:
         if _SHOW_MORE.search(text):
             text = _SHOW_MORE.sub("", text).rstrip()
             self.abstract_truncated = True
-        for e in _ELLIPSES:
+        for e in ELLIPSES:
             if text.endswith(e):
                 text, self.abstract_truncated = text[: -len(e)].rstrip(), True
         if not text:

@@ -6,6 +6,10 @@ import re
 
 from peerkg.model import AbstractSection
 
+OPEN_QUOTES = "\u201c\u201e\"\u00ab"
+CLOSE_QUOTES = "\u201d\u201c\"\u00bb"
+ELLIPSES = ("\u2026", "...")
+
 # Structured-abstract headings with their canonical keys ("Purpose – …").
 _HEADINGS = {
     "purpose": "purpose",
@@ -45,3 +49,19 @@ def report_sections(text: str) -> tuple[AbstractSection, ...]:
             heading=_HEADINGS[m["h"].lower()], heading_as_written=m["h"],
             text=text[m.end():end].strip(), position=i + 1))
     return tuple(sections)
+
+
+def unquote(raw: str) -> tuple[str, bool, bool]:
+    """A statement's text without its quotes and "…" marks, and whether it was cut at start/end."""
+    if raw[:1] in OPEN_QUOTES:
+        raw = raw[1:]
+    if raw[-1:] in CLOSE_QUOTES:
+        raw = raw[:-1]
+    raw = raw.strip()
+    start = end = False
+    for e in ELLIPSES:
+        if raw.startswith(e):
+            raw, start = raw[len(e):].lstrip(), True
+        if raw.endswith(e):
+            raw, end = raw[: -len(e)].rstrip(), True
+    return raw, start, end
