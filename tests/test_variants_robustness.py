@@ -300,6 +300,18 @@ def test_fulltext_without_title_guest_editorial() -> None:
     assert w.body.startswith("Peer support is often presented") and "To continue" not in w.body
 
 
+def test_fulltext_labelled_venue_comma_names_lower_case_doi_footer() -> None:
+    rec = page("robust_fulltext_labelled_venue.txt")
+    (w,) = rec.works
+    assert w.title == "Peer support in Aotearoa New Zealand"
+    assert names(w) == [("O\u2019Hagan", "Mary", False), ("Smith", "Mary K.", False)]
+    assert w.issued.iso() == "2014-05-02" and w.doi == "10.5172/jamh.2014.12.3.44"
+    assert (w.pages.start, w.pages.end) == ("44", "52")
+    v = w.venue
+    assert (v.title, v.volume, v.issue, v.issn) == ("Advances in Mental Health", "12", "3", "1838-7357")
+    assert rec.problems == ()
+
+
 # -- every page -------------------------------------------------------------------------------
 
 def _norm(obj: object) -> object:

@@ -175,7 +175,8 @@ def _pair_family_initials(value: str) -> list[str]:
     """Join each family name with the initials that follow it; other pieces stand alone."""
     pieces, out, i = _pieces(value), [], 0
     while i < len(pieces):
-        if i + 1 < len(pieces) and _is_initials(pieces[i + 1]) and not _is_initials(pieces[i]):
+        if (i + 1 < len(pieces) and _is_initials(pieces[i + 1]) and not _is_initials(pieces[i])
+                and not is_organisation_name(pieces[i])):  # "Mind, A" (page cut): not a name
             out.append(f"{pieces[i]}, {pieces[i + 1]}")
             i += 2
         else:

@@ -48,7 +48,7 @@ _LABELS = {
 }
 _LABEL_ORDER = sorted(_LABELS, key=len, reverse=True)
 _DETECT_LABELS = ("published date", "publication date", "date", "pages", "doi", "author", "authors",
-                  "subject matter")
+                  "subject matter", "volume", "issue", "issn")
 
 _FURNITURE = re.compile(r"^(?:.|P\s*A\s*G\s*E\s*\d+|page\s+\d+(?:\s+of\s+\d+)?|\d{1,4})$", re.IGNORECASE)
 _FOOTER_CUES = (r"\bVOL(?:UME)?\.?\s*\d", r"\bNO\.?\s*\d", r"\bpp?\.\s*\d", r"\bISSN\b", "\u00a9")
@@ -126,7 +126,7 @@ def detect(text: str) -> float:
         if label.casefold() in _DETECT_LABELS and label.casefold() not in seen and _label(ln):
             seen.add(label.casefold())
             score += 0.12 if re.match(r"\s|:", ln[len(label):]) else 0.15
-    if any(_is_footer(ln) and re.search(r"\bDOI\b|\bISSN\b", ln) for ln in lines):
+    if any(_is_footer(ln) and re.search(r"\bDOI\b|\bISSN\b", ln, re.IGNORECASE) for ln in lines):
         score += 0.45
     if any(re.fullmatch(r"P\s*A\s*G\s*E\s*\d+", ln) for ln in lines):
         score += 0.1
@@ -186,7 +186,8 @@ class _Parser:
         elif name == "doi":
             self.doi_value(n, normalise_doi(value), "header")
         elif name == "authors":
-            self.authors = tuple(parse_name(a, order="given-first") for a in split_authors(value))
+            self.authors = tuple(parse_name(a, order="comma" if "," in a else "given-first")
+                                 for a in split_authors(value))
         elif name in ("subjects", "keywords"):
             items = tuple(clean(x) for x in re.split(r"\s*[,;]\s*", value) if x.strip())
             setattr(self, name, items)
