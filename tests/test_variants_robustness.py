@@ -121,6 +121,13 @@ def test_article_semicolon_authors_and_bracketed_references() -> None:
     assert [r.label for r in w.references] == ["[1]", "[2]"]
 
 
+def test_article_short_biography_is_not_an_author() -> None:
+    text = "Peer work today\n\nAuthor:\n\nSmith Mary K.\n\nMary Smith is a peer worker.\n\nAbstract\n\nShort.\n"
+    rec = parse_page(text)
+    assert [a.as_written for a in rec.works[0].authors] == ["Smith Mary K."]
+    assert rec.lines[2].what == "author biography (not mapped)"
+
+
 # -- search listings --------------------------------------------------------------------------
 
 def test_listing_exact_total_three_kinds_of_hit() -> None:

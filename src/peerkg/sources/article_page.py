@@ -87,7 +87,8 @@ def _label(line: str) -> tuple[str, str] | None:
 
 
 def _looks_like_prose(line: str) -> bool:
-    return len(line.split()) > 12 or bool(re.search(r"[a-z]\.\s+[A-Z]", line))
+    return (len(line.split()) > 12 or bool(re.search(r"[a-z]\.\s+[A-Z]", line))
+            or bool(re.search(r"\b(?:is|was|has|have|are|were|works|worked|leads|led)\b", line)))
 
 
 def detect(text: str) -> float:
