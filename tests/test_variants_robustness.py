@@ -125,7 +125,7 @@ def test_article_short_biography_is_not_an_author() -> None:
     text = "Peer work today\n\nAuthor:\n\nSmith Mary K.\n\nMary Smith is a peer worker.\n\nAbstract\n\nShort.\n"
     rec = parse_page(text)
     assert [a.as_written for a in rec.works[0].authors] == ["Smith Mary K."]
-    assert rec.lines[2].what == "author biography (not mapped)"
+    assert rec.lines[3].what == "author biography (not mapped)"
 
 
 # -- search listings --------------------------------------------------------------------------
