@@ -32,7 +32,8 @@ DATATYPE_PROPERTIES = {"countValue", "countQualifier", "confidence", "citingSect
 
 SCHEMES = {
     "abstract-heading": ["purpose", "design-methodology-approach", "findings", "research-limitations-implications",
-                         "practical-implications", "social-implications", "originality-value"],
+                         "practical-implications", "social-implications", "originality-value", "background",
+                         "conclusions"],
     "citation-type": ["supporting", "mentioning", "contrasting", "unclassified"],
     "count-kind": ["search-results", "references", "cited-by", "citation-statements", "supporting", "mentioning",
                    "contrasting", "unclassified", "unlabelled-listing-figure"],

@@ -52,6 +52,7 @@ from peerkg.model import WorkRecord
 
 ABOUT_FIELDS = frozenset({
     "title", "teaser", "abstract/purpose", "abstract/design-methodology-approach", "abstract/findings",
+    "abstract/conclusions",
 })
 LEAD_SENTENCES = 2  # sentences of an unstructured abstract that count as its purpose
 REPEATED = 2  # sentences of one field a concept must appear in to be "about" without a key sentence

@@ -1,8 +1,10 @@
-"""Structured abstracts: recognise the seven Emerald-style headings, glued or on their own lines.
+"""Structured abstracts: recognise their headings, glued or on their own lines.
 
-Headings are mapped to canonical keys (``purpose``, ``design-methodology-approach``, ``findings``,
-``research-limitations-implications``, ``practical-implications``, ``social-implications``,
-``originality-value``); the text of each section is kept as printed.
+Headings are mapped to the canonical keys of the abstract-heading scheme: Emerald's seven (``purpose``,
+``design-methodology-approach``, ``findings``, ``research-limitations-implications``,
+``practical-implications``, ``social-implications``, ``originality-value``), their usual synonyms in other
+publishers' structured abstracts (Objective → purpose, Methods → design, Results → findings, …) and
+``background`` and ``conclusions``; the heading as printed and each section's text are kept.
 """
 
 from __future__ import annotations
@@ -25,6 +27,17 @@ HEADINGS: dict[str, str] = {
     "social implications": "social-implications",
     "originality/value": "originality-value",
     "originality / value": "originality-value",
+    # the same sections under the headings other publishers print (IMRaD and friends): the scheme's altLabels
+    "aim": "purpose", "aims": "purpose", "objective": "purpose", "objectives": "purpose",
+    "method": "design-methodology-approach", "methods": "design-methodology-approach",
+    "methodology": "design-methodology-approach",
+    "results": "findings",
+    "limitations": "research-limitations-implications",
+    "research limitations": "research-limitations-implications",
+    "research implications": "research-limitations-implications",
+    "implications for practice": "practical-implications",
+    "background": "background", "context": "background",
+    "conclusion": "conclusions", "conclusions": "conclusions",
 }
 
 _HEADING_ALT = "|".join(
@@ -43,8 +56,8 @@ def heading_key(text: str) -> str | None:
 
     >>> heading_key("Design/methodology/approach"), heading_key("Research limitations/implications")
     ('design-methodology-approach', 'research-limitations-implications')
-    >>> heading_key("Background") is None
-    True
+    >>> heading_key("Results"), heading_key("Background"), heading_key("Peer support") is None
+    ('findings', 'background', True)
     """
     return HEADINGS.get(re.sub(r"\s+", " ", text.strip().rstrip(":").strip()).lower())
 

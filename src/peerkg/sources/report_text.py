@@ -5,23 +5,17 @@ from __future__ import annotations
 import re
 
 from peerkg.model import AbstractSection
+from peerkg.normalise.abstracts import HEADINGS
 
 OPEN_QUOTES = "\u201c\u201e\"\u00ab"
 CLOSE_QUOTES = "\u201d\u201c\"\u00bb"
 ELLIPSES = ("\u2026", "...")
 
-# Structured-abstract headings with their canonical keys ("Purpose – …").
-_HEADINGS = {
-    "purpose": "purpose",
-    "design/methodology/approach": "design-methodology-approach",
-    "findings": "findings",
-    "research limitations/implications": "research-limitations-implications",
-    "practical implications": "practical-implications",
-    "social implications": "social-implications",
-    "originality/value": "originality-value",
-}
+# Structured-abstract headings with their canonical keys ("Purpose – …"): the shared table.
+_HEADINGS = HEADINGS
 _HEADING_RE = re.compile(
-    r"(?:(?<=^)|(?<=\s))(?P<h>" + "|".join(re.escape(h) for h in _HEADINGS) + r")\s*[\u2013\u2014:-]\s+",
+    r"(?:(?<=^)|(?<=\s))(?P<h>" + "|".join(re.escape(h) for h in sorted(_HEADINGS, key=len, reverse=True))
+    + r")\s*[\u2013\u2014:-]\s+",
     re.IGNORECASE)
 
 _DE = frozenset(re.findall(r"\S+", "der die das und ist nicht von zu den mit eine einer eines auf dem des "
@@ -46,7 +40,7 @@ def report_sections(text: str) -> tuple[AbstractSection, ...]:
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(text)
         sections.append(AbstractSection(
-            heading=_HEADINGS[m["h"].lower()], heading_as_written=m["h"],
+            heading=_HEADINGS[re.sub(r"\s+", " ", m["h"].lower())], heading_as_written=m["h"],
             text=text[m.end():end].strip(), position=i + 1))
     return tuple(sections)
 

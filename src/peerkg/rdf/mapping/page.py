@@ -31,17 +31,6 @@ from peerkg.rdf.namespaces import BIBO, BIRO, C4O, CITO, DOCO, FABIO, PRO, PSMH,
 # (mention id, name as parsed) -> the person/organisation node decided by the linking step
 AgentResolver = Callable[[str, PersonName], URIRef]
 
-ABSTRACT_HEADINGS = {
-    "purpose": "Purpose",
-    "design-methodology-approach": "Design/methodology/approach",
-    "findings": "Findings",
-    "research-limitations-implications": "Research limitations/implications",
-    "practical-implications": "Practical implications",
-    "social-implications": "Social implications",
-    "originality-value": "Originality/value",
-}
-
-
 @dataclass
 class PageMapper:
     """Writes the triples one page states into ``graph``.
