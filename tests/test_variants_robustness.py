@@ -364,3 +364,20 @@ def test_whitespace_and_line_endings_change_nothing(path: Path) -> None:
 def test_nothing_invented(path: Path) -> None:
     text = _read(path)
     assert_nothing_invented(text, parse_page(text, path.name))
+
+
+def test_listing_total_with_a_leading_word():
+    from peerkg.sources import search_listing
+
+    page = search_listing.parse("""Showing 1–1 of 1
+
+Article
+Publication date: 2 March 2020
+
+Ann Able
+
+A teaser…
+""")
+    (total,) = page.counts
+    assert (total.value, total.range_start, total.range_end, total.qualifier) == (1, 1, 1, None)
+    assert total.as_written == "Showing 1–1 of 1"

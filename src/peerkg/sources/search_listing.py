@@ -35,7 +35,7 @@ from peerkg.normalise.text import clean
 KIND = _SourceKind.SEARCH_LISTING
 
 _TOTAL = re.compile(
-    r"^(?P<a>\d[\d,]*)\s*[\u2013\u2014\u2010\u2011\u2212-]+\s*(?P<b>\d[\d,]*)\s+of\s+"
+    r"^(?:(?:showing|displaying|results|items)\s*:?\s*)?(?P<a>\d[\d,]*)\s*[\u2013\u2014\u2010\u2011\u2212-]+\s*(?P<b>\d[\d,]*)\s+of\s+"
     r"(?:(?P<q>over|about|more than|approximately|nearly|around|at least)\s+)?(?P<n>\d[\d,]*)"
     r"(?:\s+results?)?\.?$", re.IGNORECASE)
 _DATE = re.compile(r"^(?:Publication|Published)\s*date\s*:?\s*(?P<d>.*)$", re.IGNORECASE)
