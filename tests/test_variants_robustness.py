@@ -381,3 +381,19 @@ A teaser…
     (total,) = page.counts
     assert (total.value, total.range_start, total.range_end, total.qualifier) == (1, 1, 1, None)
     assert total.as_written == "Showing 1–1 of 1"
+
+
+def test_listing_authors_written_family_first_with_initials():
+    from peerkg.sources import search_listing
+
+    page = search_listing.parse("""1 – 1 of 1
+
+Article
+Publication date: 2 March 2020
+
+Smith, M. K., O'Hagan, P. and Lloyd-Evans, B.
+
+A teaser…
+""")
+    authors = [(a.family, a.given) for a in page.works[0].authors]
+    assert authors == [("Smith", "M. K."), ("O'Hagan", "P."), ("Lloyd-Evans", "B.")]

@@ -136,7 +136,8 @@ def _head_line(page: _Page, hit: _Hit, number: int, line: str) -> None:
         hit.figures.append(StatedCount(kind=CountKind.LISTING_FIGURE, value=_int(line), as_written=line))
         page.note(number, line, LineStatus.MAPPED, f"hit {n} listing figure")
     elif not hit.authors and hit.teaser is None and _looks_like_names(line):
-        hit.authors = [parse_name(x, "given-first") for x in split_authors(line, "and")]
+        # "A, B and C" given names first; "Smith, M. K. and Jones, P." (family, initials) is read as such
+        hit.authors = [parse_name(x, "auto" if "," in x else "given-first") for x in split_authors(line, "auto")]
         page.note(number, line, LineStatus.MAPPED, f"hit {n} authors")
     elif hit.teaser is None:
         hit.teaser = line
