@@ -60,3 +60,10 @@ confidence: 99%
     sections = record.works[0].abstract.sections
     assert [s.heading for s in sections] == ["background", "design-methodology-approach", "findings", "conclusions"]
     assert sections[-1].text.startswith("Wards should employ peer workers")
+
+
+def test_report_prose_with_heading_words_is_not_split():
+    from peerkg.sources.report_text import report_sections
+
+    assert report_sections("We report findings – which were mixed – in this context: peers helped.") == ()
+    assert [s.heading for s in report_sections("Purpose – To look. Findings – We saw.")] == ["purpose", "findings"]

@@ -34,8 +34,13 @@ def detect_language(text: str) -> str:
 
 
 def report_sections(text: str) -> tuple[AbstractSection, ...]:
-    """The sections of a report abstract whose headings are followed by a dash or colon."""
-    found = list(_HEADING_RE.finditer(text))
+    """The sections of a report abstract whose headings are followed by a dash or colon.
+
+    Headings are capitalised as printed ("Results – …", never "… the results – …"), and the abstract
+    counts as structured only when it opens with one."""
+    found = [m for m in _HEADING_RE.finditer(text) if m["h"][:1].isupper()]
+    if not found or text[: found[0].start()].strip():
+        return ()
     sections = []
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(text)
