@@ -34,7 +34,7 @@ def seed_mentions() -> list[PersonMention]:
             ["Alison Faulkner", "Thurstine Basset"], ["Tori Wolfendale", "Angella Musaabi"], ["Claire Ockwell"],
             ["Julie Repper", "Emma Watson"], ["Daryl Mahon"]]
     for i, names in enumerate(hits, start=1):
-        work = "w:long-history" if i == 4 else f"s001#{i}"  # hit 4 is seed 000's work (matched by the lead)
+        work = "w:long-history" if i == 4 else f"s001#{i}"  # hit 4 is seed 000's work (matched by the identity step)
         ms += _list("s001", work, names, "given-first", prefix=f"s001#{i}")
     ms += _list("s003", "w:where-going", ["Rachel Perkins", "Julie Repper"], "given-first")
     return ms

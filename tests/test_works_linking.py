@@ -29,7 +29,7 @@ ABSTRACT_000 = (
     "values and principles that the authors wish to hold onto as choices are made as to how and whether to "
     "engage with formal peer support within the National Health Service (NHS).")
 
-# The works the four seed pages describe, as the lead would key them (hand-copied from the pages).
+# The works the four seed pages describe, keyed as the build keys them (hand-copied from the pages).
 SEED_WORKS = [
     WorkKey(id="s000", title="A long and honourable history", first_author_family="Faulkner",
             author_families=("Faulkner", "Basset"), abstract=ABSTRACT_000),
