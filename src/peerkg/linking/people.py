@@ -169,7 +169,7 @@ def _pair_evidence(a: _M, b: _M) -> tuple[str, float, str, tuple[str, ...]] | No
     if a.all_full and b.all_full and [t for t, _ in a.given] == [t for t, _ in b.given]:
         return "same-full-name", 0.95, f"{_label(a)} and {_label(b)} have the same full name", ids
     if not (a.full or b.full):
-        return None
+        return _initials_evidence(a, b, ids)
     if a.mention.work_id == b.mention.work_id:
         return ("compatible-given-same-work", 0.9,
                 f"{_label(a)} and {_label(b)}: compatible given names, both authors of {a.mention.work_id}", ids)
@@ -180,6 +180,24 @@ def _pair_evidence(a: _M, b: _M) -> tuple[str, float, str, tuple[str, ...]] | No
         return ("compatible-given-shared-coauthor", 0.9,
                 f"{_label(a)} and {_label(b)}: compatible given names and shared co-author {', '.join(names)}", ids)
     return None
+
+
+def _initials_evidence(a: _M, b: _M, ids: tuple[str, str]) -> tuple[str, float, str, tuple[str, ...]] | None:
+    """Two initial-only forms ("Repper, J." twice): only the very same initials, and only with the same
+    work or at least two shared co-authors, ever link them. One shared co-author family is not enough
+    here ("Khan, A." with an Ali twice may be two people): initials and family names are common."""
+    if [t for t, _ in a.given] != [t for t, _ in b.given] or not a.given:
+        return None
+    if a.mention.work_id == b.mention.work_id:
+        return ("same-initials-same-work", 0.8,
+                f"{_label(a)} and {_label(b)}: the same initials, both authors of {a.mention.work_id}", ids)
+    shared = sorted(a.coauthors & b.coauthors)
+    if len(shared) < 2:
+        return None
+    names = sorted({f for f in a.mention.coauthor_families + b.mention.coauthor_families
+                    if family_keys(f) & set(shared)})
+    return ("same-initials-shared-coauthors", 0.8,
+            f"{_label(a)} and {_label(b)}: the same initials and shared co-authors {', '.join(names)}", ids)
 
 
 def _org_clusters(orgs: Sequence[PersonMention]) -> list[PersonCluster]:
