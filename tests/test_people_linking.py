@@ -121,7 +121,7 @@ NEAR_MISS = [
     ("n12", "w25", [("Julia Roberts", "julia-roberts"), ("Tan, K.", "tan-k")]),
     ("n12", "w26", [("Julie Roberts", "julie-roberts"), ("Tan, K.", "tan-k")]),   # different full names
     ("n13", "w27", [("Mental Health Task Force", "org-mhtf")]),
-    ("n13", "w28", [("Mental Health Taskforce", "org-mhtf")]),  # parse_name reads it as a person: missed
+    ("n13", "w28", [("Mental Health Taskforce", "org-mhtf")]),  # spelt as one word
     ("n14", "w29", [("Khan, A.", "khan-a-1"), ("Ali, M.", "ali-m")]),
     ("n14", "w30", [("Khan, A.", "khan-a-2"), ("Ali, S.", "ali-s")]),             # one shared family only
     ("n15", "w31", [("Okoro, C.", "okoro-c"), ("Hughes, D.", "hughes-d"), ("Lewis, E.", "lewis-e")]),

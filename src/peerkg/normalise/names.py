@@ -23,7 +23,7 @@ PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 _ORG_WORDS = re.compile(
-    r"\b(?:task\s+force|trust|centre|center|council|university|nhs|association|network|"
+    r"\b(?:task\s*force|trust|centre|center|council|university|nhs|association|network|"
     r"department|ministry|foundation|organi[sz]ation|institute|group|services?|society|"
     r"committee|commission|board|agency|alliance|collaborative|college|school|hospital|"
     r"government|office|consortium|company|ltd|inc|plc|press|publishing|charity|partnership|"
