@@ -528,7 +528,7 @@ def test_cited_work_nodes_and_containers_are_covered_by_shapes_with_messages():
 
 
 def test_batched_property_shapes_give_the_same_results(monkeypatch):
-    """validation._batched (property shapes take their node shape's targets) changes no result."""
+    """shacl_view.batched_shapes (property shapes take their node shape's targets) changes no result."""
     from peerkg import validation
 
     def keyset(report):
@@ -538,14 +538,15 @@ def test_batched_property_shapes_give_the_same_results(monkeypatch):
     for p in sorted(EXAMPLES.glob("*.ttl")):
         data.parse(p)
     batched = validate(data, shapes())
-    monkeypatch.setattr(validation, "_batched", lambda g: g)
+    monkeypatch.setattr(validation, "batched_shapes", lambda g: g)
     plain = validate(data, shapes())
     assert keyset(batched) == keyset(plain) and len(batched.results) == len(plain.results)
     assert len(batched.results) > 50
 
 
 def test_the_validated_view_adds_only_missing_ontology_triples_and_reads_every_graph():
-    from peerkg.validation import _ontology_triples, _ValidationGraph
+    from peerkg.shacl_view import ValidationGraph as _ValidationGraph
+    from peerkg.validation import _ontology_triples
 
     g = load_ontology()
     g += Graph().parse(EXAMPLES / "concept.valid.ttl")
