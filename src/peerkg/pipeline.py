@@ -73,12 +73,17 @@ class BuildResult:
         return serialise.nquads(self.dataset)
 
     @cached_property
+    def union(self) -> Graph:
+        """All named graphs as one graph (the Turtle and N-Triples dumps)."""
+        return serialise.union(self.dataset)
+
+    @cached_property
     def ttl(self) -> bytes:
-        return serialise.turtle(serialise.union(self.dataset))
+        return serialise.turtle(self.union)
 
     @cached_property
     def nt(self) -> bytes:
-        return serialise.ntriples(serialise.union(self.dataset))
+        return serialise.ntriples(self.union)
 
 
 def _agent_resolver(minter: Minter, linkage: Linkage) -> Callable[[str, PersonName], URIRef]:
