@@ -16,10 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF
 
-from peerkg.inference import _NOISE_OBJECTS, entailments, tbox
+from peerkg.inference import _NOISE_OBJECTS, asserted, entailments, tbox
 from peerkg.pipeline import build_dataset
 from peerkg.rdf.namespaces import Base
 
@@ -32,12 +32,7 @@ def asserted_data(copies: int) -> Graph:
     with tempfile.TemporaryDirectory() as tmp:
         paths = bench_build.synthesise(Path(tmp), copies) if copies else None
         built = build_dataset(paths, validate=False, infer=False)
-    data = Graph()
-    for context in built.dataset.graphs():
-        if context.identifier != URIRef(built.base.ontology_graph):
-            for triple in context:
-                data.add(triple)
-    return data
+    return asserted(built.dataset, built.base)[0]
 
 
 def with_reasonable(data: Graph, ontology: Graph) -> set:

@@ -64,18 +64,13 @@ def test_inference_never_retypes_works_or_merges_nodes():
 
 
 def test_pruned_reasoning_gives_the_same_entailments():
-    from peerkg.inference import tbox
+    from peerkg.inference import asserted
     from peerkg.pipeline import build_dataset
     from peerkg.resources import seed_pages
 
     pages = [p for p in seed_pages() if p.name.startswith(("001", "002"))]
     built = build_dataset(pages, validate=False, infer=False)
-    data = Graph()
-    for context in built.dataset.graphs():
-        if context.identifier != URIRef(built.base.ontology_graph):
-            for triple in context:
-                data.add(triple)
-    ontology = tbox()
+    data, ontology = asserted(built.dataset, built.base)
     pruned = set(entailments(data, ontology, prune=True))
     assert pruned == set(entailments(data, ontology, prune=False))
     assert pruned

@@ -99,21 +99,26 @@ def entailments(data: Graph, ontology: Graph, base: Base | None = None, prune: b
     return inferred
 
 
-def infer_into(dataset: Dataset, base: Base | None = None) -> int:
-    """Replace the inferred graph of ``dataset`` with fresh entailments; return how many triples."""
+def asserted(dataset: Dataset, base: Base | None = None) -> tuple[Graph, Graph]:
+    """The asserted data (every graph but the ontology and inferred graphs) and the ontology graph
+    (the shipped ontology when the dataset has none)."""
     base = base or Base()
-    inferred_iri = URIRef(base.inferred_graph)
-    ontology_iri = URIRef(base.ontology_graph)
-    data = Graph()
-    ontology = Graph()
+    inferred_iri, ontology_iri = URIRef(base.inferred_graph), URIRef(base.ontology_graph)
+    data, ontology = Graph(), Graph()
     for context in dataset.graphs():
         if context.identifier == inferred_iri:
             continue
         target = ontology if context.identifier == ontology_iri else data
         for triple in context:
             target.add(triple)
-    if not len(ontology):
-        ontology = tbox()
+    return data, ontology if len(ontology) else tbox()
+
+
+def infer_into(dataset: Dataset, base: Base | None = None) -> int:
+    """Replace the inferred graph of ``dataset`` with fresh entailments; return how many triples."""
+    base = base or Base()
+    inferred_iri = URIRef(base.inferred_graph)
+    data, ontology = asserted(dataset, base)
     dataset.remove_graph(dataset.graph(inferred_iri))
     graph = dataset.graph(inferred_iri)
     for triple in entailments(data, ontology, base):
