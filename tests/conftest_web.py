@@ -18,8 +18,7 @@ from pathlib import Path
 
 import requests
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-W3C = SHARED / "w3c"
+W3C = Path(__file__).resolve().parent / "data" / "w3c"
 PROTOCOL_GRAPH = "http://kasei.us/2009/09/sparql/data/{}.rdf"
 
 ID = "https://w3id.org/psmh/id/"

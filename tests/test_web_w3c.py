@@ -20,7 +20,6 @@ from rdflib.namespace import RDF
 
 from conftest_web import W3C, Server, running_server
 
-pytestmark = pytest.mark.skipif(not W3C.is_dir(), reason=f"W3C manifests not found at {W3C}")
 
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 HT = Namespace("http://www.w3.org/2011/http#")
@@ -42,7 +41,7 @@ def _manifest(name: str) -> tuple[Graph, list[URIRef]]:
     return g, list(Collection(g, g.value(manifest, MF.entries)))
 
 
-PROTOCOL, PROTOCOL_TESTS = _manifest("protocol") if W3C.is_dir() else (Graph(), [])
+PROTOCOL, PROTOCOL_TESTS = _manifest("protocol")
 UPDATE_OR_BAD = {"update_", "bad_"}
 
 
