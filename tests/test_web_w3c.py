@@ -20,7 +20,6 @@ from rdflib.namespace import RDF
 
 from conftest_web import W3C, Server, running_server
 
-
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 HT = Namespace("http://www.w3.org/2011/http#")
 CNT = Namespace("http://www.w3.org/2011/content#")
