@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from peerkg.linking.records import CitedWork
-from peerkg.linking.references import field_text, parse_reference
 from peerkg.model import WorkType
+from peerkg.references import field_text, parse_reference
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent / "seeds"

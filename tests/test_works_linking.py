@@ -7,7 +7,6 @@ from pathlib import Path
 
 from peerkg.linking.intext import find_citations
 from peerkg.linking.records import InTextCitation, WorkKey
-from peerkg.linking.references import parse_reference
 from peerkg.linking.works import (
     cluster_works,
     infer_authors_from_statements,
@@ -16,6 +15,7 @@ from peerkg.linking.works import (
     normalise_title,
     resolve_citation,
 )
+from peerkg.references import parse_reference
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from peerkg import references
 from peerkg.identity import WorkIdentity, WorkRef
-from peerkg.linking import intext, people, references, works
+from peerkg.linking import intext, people, works
 from peerkg.linking.records import (
     CitedWork,
     Inference,

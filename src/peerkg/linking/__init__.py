@@ -1,4 +1,4 @@
-"""Linking: reference strings, in-text citations, work matching, people — pure functions over records.
+"""Linking: in-text citations, work matching, people — pure functions over records.
 
 Every merge is a :class:`LinkDecision` and every implied fact an :class:`Inference`, each with its
 rule, score/confidence, evidence text and the ids involved; ``peerkg.rdf.mapping`` writes them to
@@ -19,7 +19,6 @@ from peerkg.linking.records import (
     WorkKey,
     WorkMatch,
 )
-from peerkg.linking.references import parse_reference
 from peerkg.linking.works import (
     EMERALD_JOURNALS,
     cluster_works,
@@ -49,6 +48,5 @@ __all__ = [
     "link_people",
     "match_works",
     "normalise_title",
-    "parse_reference",
     "resolve_citation",
 ]

@@ -1,4 +1,4 @@
-"""Reference-list strings → :class:`CitedWork` records.
+"""Rule-based reading of reference-list strings → :class:`CitedWork` records.
 
 Styles: Emerald/Harvard (``Surname, I. (Year), “Title”, Journal, Vol. 11 No. 2, pp. 33-7.``),
 APA (``Surname, I., & Other, J. (2019). Title. Journal, 14(3), 153–160. https://doi.org/…``),
@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 
-from peerkg.linking import _refparts as rp
 from peerkg.linking.records import CitedWork
 from peerkg.model import PageRange, PersonName, WorkType
 from peerkg.normalise.identifiers import normalise_doi
 from peerkg.normalise.pages import parse_pages
 from peerkg.normalise.text import clean, normalise_hyphens
+from peerkg.references import parts as rp
 
 __all__ = ["parse_reference", "field_text"]
 

@@ -1,4 +1,4 @@
-"""Helpers for :mod:`peerkg.linking.references`: splitting, word lists, classification."""
+"""Pieces for :mod:`peerkg.references.rules`: splitting, word lists, classification."""
 
 from __future__ import annotations
 
