@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from peerkg.pipeline import build_dataset, parse_inputs, read_pages
+from peerkg.pipeline import build_dataset, parse_pages, read_pages
 from peerkg.resources import seed_pages
 
 
@@ -54,7 +54,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         paths = synthesise(Path(tmp), args.copies)
-        base, _ = timed(lambda: parse_inputs(read_pages(paths)[0]))
+        base, _ = timed(lambda: parse_pages(read_pages(paths)[0]))
         asserted, result = timed(lambda: build_dataset(paths, validate=False, infer=False))
         validated, _ = timed(lambda: build_dataset(paths, validate=True, infer=False))
         inferred, _ = timed(lambda: build_dataset(paths, validate=False, infer=True))

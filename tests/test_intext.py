@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peerkg.linking.intext import find_citations
+from peerkg.resolve.intext import find_citations
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -6,10 +6,9 @@ from itertools import combinations
 
 import pytest
 
-from peerkg.linking.people import family_keys, given_tokens, givens_compatible, link_people
-from peerkg.linking.records import PersonCluster, PersonMention
-from peerkg.model import PersonName
+from peerkg.model import PersonCluster, PersonMention, PersonName
 from peerkg.normalise.names import parse_name
+from peerkg.resolve.people import family_keys, given_tokens, givens_compatible, link_people
 
 
 def _list(source: str, work: str, names: list[str], order: str = "auto", prefix: str = "") -> list[PersonMention]:

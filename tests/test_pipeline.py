@@ -46,23 +46,32 @@ def test_missing_path_is_named(tmp_path):
 def test_distinct_works_with_the_same_key_get_distinct_iris():
     """Two pages each describe an unsigned "Editorial" in the same issue, by different authors: the best
     key (ISSN + volume + issue + title) coincides, the works do not merge, and their IRIs stay distinct."""
-    from peerkg.identity import decide_works
-    from peerkg.model import PageRecord, PersonName, SourceDocument, SourceKind, Venue, WorkRecord, WorkType
+    from peerkg.model import (
+        PageRecord,
+        ParsedPage,
+        PersonName,
+        SourceDocument,
+        SourceKind,
+        Venue,
+        WorkRecord,
+        WorkType,
+    )
     from peerkg.rdf.iri import Minter
+    from peerkg.resolve.works import decide_works
 
-    def page(author: str) -> PageRecord:
+    def page(author: str, n: str) -> ParsedPage:
         work = WorkRecord(work_type=WorkType.EDITORIAL, title="Editorial",
                           authors=(PersonName(author, family=author.split()[1], given=author.split()[0]),),
                           venue=Venue(title="Mental Health and Social Inclusion", issn="2042-8308", volume="24",
                                       issue="2"))
-        return PageRecord(kind=SourceKind.FULL_TEXT, works=(work,))
+        return ParsedPage(path=f"{n}.txt", document=SourceDocument(name=f"{n}.txt", sha256=n * 64, size=1),
+                          record=PageRecord(kind=SourceKind.FULL_TEXT, works=(work,)), cited=((),))
 
-    pages = [page("Ann Able"), page("Bob Baker")]
-    documents = [SourceDocument(name=f"{n}.txt", sha256=f"{n}" * 64, size=1) for n in "ab"]
-    identity = decide_works(pages, documents, Minter())
-    assert len(set(identity.iris.values())) == 2
-    again = decide_works(pages, documents, Minter())
-    assert again.iris == identity.iris
+    pages = [page("Ann Able", "a"), page("Bob Baker", "b")]
+    identity = decide_works(pages)
+    assert len({Minter().work(w) for w in identity.ids.values()}) == 2
+    again = decide_works(pages)
+    assert again.ids == identity.ids
 
 
 def test_cited_web_pages_and_their_websites_validate(tmp_path):

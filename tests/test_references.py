@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peerkg.linking.records import CitedWork
-from peerkg.model import WorkType
+from peerkg.model import CitedWork, WorkType
 from peerkg.references import field_text, parse_reference
 
 HERE = Path(__file__).resolve().parent

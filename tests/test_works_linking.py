@@ -5,17 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from peerkg.linking.intext import find_citations
-from peerkg.linking.records import InTextCitation, WorkKey
-from peerkg.linking.works import (
-    cluster_works,
-    infer_authors_from_statements,
-    journal_from_doi,
-    match_works,
-    normalise_title,
-    resolve_citation,
-)
+from peerkg.model import InTextCitation, WorkKey
+from peerkg.normalise.keys import title_key
 from peerkg.references import parse_reference
+from peerkg.resolve.implied import infer_authors_from_statements, journal_from_doi
+from peerkg.resolve.intext import find_citations
+from peerkg.resolve.matching import cluster_works, match_works, resolve_citation
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -106,7 +101,7 @@ def test_reference_matches_by_doi_and_by_author_year_venue() -> None:
 def test_title_normalisation() -> None:
     a = WorkKey(id="a", year=2006, title="Harnessing the ‘lived experience’: formalising peer support")
     b = WorkKey(id="b", year=2006, title="Harnessing the 'Lived Experience' - formalising peer-support")
-    assert normalise_title(a.title) == normalise_title(b.title)
+    assert title_key(a.title) == title_key(b.title)
     assert _pairs(match_works([a, b])) == {("a", "b", "title-year")}
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
+from peerkg.rdf.iri import Minter
 from peerkg.rdf.namespaces import Base, sparql_prologue
 
 
@@ -77,9 +78,10 @@ def explain(dataset: Dataset, iri: str, base: Base | None = None) -> Explanation
             { ?node prov:wasDerivedFrom ?src } UNION { ?node prov:wasDerivedFrom/prov:wasDerivedFrom ?src }
             ?src dcterms:identifier ?name }""", node):
         sources.add(str(name))
-    graph_prefix = base.iri + "graph/source/"
+    minter = Minter(base)
+    graph_prefix = str(minter.source_graph(""))
     for graph in {s.graph for s in statements if s.graph.startswith(graph_prefix)}:
-        document = URIRef(base.iri + "id/source/" + graph[len(graph_prefix):])
+        document = minter.source(graph[len(graph_prefix):])
         sources.update(str(name) for name in union.objects(document, DCTERMS.identifier))
     decisions: list[Decision] = []
     for label, rule, score, evidence in _run(union, """SELECT ?label ?rule ?score ?evidence WHERE {

@@ -86,10 +86,11 @@ def entailments(data: Graph, ontology: Graph, base: Base | None = None, prune: b
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False,
                            datatype_axioms=False).expand(closure)
     inferred = Graph()
+    ids = str(base.id)
     for s, p, o in closure:
         if (s, p, o) in before or isinstance(s, Literal):
             continue
-        if not str(s).startswith(base.iri + "id/"):
+        if not str(s).startswith(ids):
             continue
         if p == OWL.sameAs and s == o:
             continue

@@ -1,7 +1,21 @@
-"""The build: pages -> records -> identity -> RDF named graphs -> validation -> inference.
+"""The build: read → parse → resolve → tag → map → validate → infer; ``peerkg.output`` writes.
 
-``build_dataset`` is the library entry point the CLI and the service use. It never writes files;
-``peerkg.output.write_build`` does, atomically.
+``build_dataset`` is the library entry point the CLI and the service use; each stage is one call taking
+the previous stage's output:
+
+=========  ================================  ===============================================
+stage      call                              gives
+=========  ================================  ===============================================
+read       :func:`read_pages`                the bytes and text of each page (``inputs``)
+parse      :func:`parse_pages`               :class:`~peerkg.model.ParsedPage` (records + references read)
+resolve    :func:`peerkg.resolve.resolve`    :class:`~peerkg.model.Decisions` (keys, no IRIs)
+tag        :func:`tag_pages`                 concept tags per work record
+map        :func:`peerkg.rdf.mapping.build.map_build`  the RDF dataset (IRIs minted here)
+validate   :func:`peerkg.validation.validate`         the SHACL report
+infer      :func:`peerkg.inference.infer_into`        the inferred graph
+=========  ================================  ===============================================
+
+It never writes files; ``peerkg.output.write_build`` does, atomically.
 """
 
 from __future__ import annotations
@@ -13,21 +27,17 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
-from peerkg import resources
+from peerkg import references, resources
 from peerkg.concepts.tagger import tag_work
 from peerkg.concepts.thesaurus import default_thesaurus
 from peerkg.errors import PeerkgError
-from peerkg.identity import WorkIdentity, WorkRef, decide_works
 from peerkg.inputs import PageInput, collect, read_page
-from peerkg.linkage import Linkage, link
-from peerkg.model import PageRecord, PersonName, SourceDocument
-from peerkg.normalise.names import name_key
+from peerkg.model import Decisions, PageRecord, ParsedPage, SourceDocument
 from peerkg.rdf import serialise
 from peerkg.rdf.iri import Minter
-from peerkg.rdf.mapping import PageMapper, citations
-from peerkg.rdf.mapping.annotations import map_tags
-from peerkg.rdf.mapping.links import map_work_merges
+from peerkg.rdf.mapping.build import PageTags, map_build
 from peerkg.rdf.namespaces import Base
+from peerkg.resolve import resolve
 from peerkg.sources import parse_page
 
 # progress(stage, done, total): "reading", "parsing", "mapping", "validating", "inferring"
@@ -55,7 +65,7 @@ class PageOutcome:
 class BuildResult:
     dataset: Dataset
     outcomes: list[PageOutcome]
-    identity: WorkIdentity
+    decisions: Decisions
     base: Base = field(default_factory=Base)
     validation: object | None = None  # peerkg.validation.ValidationReport when validated
     inferred_triples: int = 0
@@ -86,19 +96,6 @@ class BuildResult:
         return serialise.ntriples(self.union)
 
 
-def _agent_resolver(minter: Minter, linkage: Linkage) -> Callable[[str, PersonName], URIRef]:
-    """The node of an author mention: the linking step's decision, else the name's own key."""
-
-    def resolve(mention: str, name: PersonName) -> URIRef:
-        if mention in linkage.agents:
-            return linkage.agents[mention]
-        if name.is_organisation or not name.family:
-            return minter.organization(name.display)
-        return minter.person(name_key(name))
-
-    return resolve
-
-
 def read_pages(paths: Iterable[Path | str], strict: bool = False,
                progress: Progress | None = None) -> tuple[list[PageInput], list[PageOutcome]]:
     """Read every page; unreadable ones become rejected outcomes (or raise, when ``strict``)."""
@@ -117,28 +114,41 @@ def read_pages(paths: Iterable[Path | str], strict: bool = False,
     return inputs, failures
 
 
-def parse_inputs(inputs: Sequence[PageInput], strict: bool = False,
-                 progress: Progress | None = None) -> tuple[list[PageOutcome], list[PageOutcome]]:
-    parsed: list[PageOutcome] = []
+def parse_one(page: PageInput, strict: bool = False) -> ParsedPage:
+    """One page's text → its records, the reference strings of each work read into cited works."""
+    record = parse_page(page.text, str(page.path))
+    if strict and record.partial:
+        raise PeerkgError("page is cut short: " + "; ".join(record.problems), source=str(page.path),
+                          hint="--strict rejects partial pages")
+    document = SourceDocument(name=page.document.name, sha256=page.document.sha256,
+                              size=page.document.size, kind=record.kind, extra=page.document.extra)
+    cited = tuple(tuple(references.parse_reference(entry.text) for entry in work.references)
+                  for work in record.works)
+    return ParsedPage(path=str(page.path), document=document, record=record, cited=cited)
+
+
+def parse_pages(inputs: Sequence[PageInput], strict: bool = False,
+                progress: Progress | None = None) -> tuple[list[ParsedPage], list[PageOutcome]]:
+    """Parse every page; pages no parser can read become rejected outcomes (or raise, when ``strict``)."""
+    parsed: list[ParsedPage] = []
     failures: list[PageOutcome] = []
     for number, page in enumerate(inputs, start=1):
         try:
-            record = parse_page(page.text, str(page.path))
+            parsed.append(parse_one(page, strict))
         except PeerkgError as exc:
             if strict:
                 raise
             failures.append(PageOutcome(path=str(page.path), document=page.document, error=str(exc)))
-            continue
         finally:
             if progress:
                 progress("parsing", number, len(inputs))
-        document = SourceDocument(name=page.document.name, sha256=page.document.sha256,
-                                  size=page.document.size, kind=record.kind, extra=page.document.extra)
-        if strict and record.partial:
-            raise PeerkgError("page is cut short: " + "; ".join(record.problems), source=str(page.path),
-                              hint="--strict rejects partial pages")
-        parsed.append(PageOutcome(path=str(page.path), document=document, record=record))
     return parsed, failures
+
+
+def tag_pages(pages: Sequence[ParsedPage]) -> list[PageTags]:
+    """The concept tags of every work record, page by page."""
+    thesaurus = default_thesaurus()
+    return [tuple(tag_work(record, thesaurus) for record in page.record.works) for page in pages]
 
 
 def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | None = None,
@@ -149,56 +159,14 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
     minter = Minter(base)
     inputs, read_failures = read_pages(paths if paths is not None else resources.seed_pages(),
                                        strict=strict, progress=progress)
-    parsed, parse_failures = parse_inputs(inputs, strict=strict, progress=progress)
-    records = [o.record for o in parsed if o.record]
-    documents = [o.document for o in parsed if o.document]
-    identity = decide_works(records, documents, minter)
-    linkage = link(records, documents, identity, minter)
-
-    dataset = Dataset()
-    for prefix, namespace in serialise.BINDINGS.items():
-        dataset.bind(prefix, namespace)
-    resolver = _agent_resolver(minter, linkage)
-    concept_labels: dict[URIRef, str] = {}
-    outcomes: list[PageOutcome] = []
-    links = dataset.graph(URIRef(base.links_graph))
-    annotations = dataset.graph(URIRef(base.annotations_graph))
-    thesaurus = default_thesaurus()
-    for p, outcome in enumerate(parsed):
-        if progress:
-            progress("mapping", p + 1, len(parsed))
-        assert outcome.record is not None and outcome.document is not None
-        graph_iri = minter.source_graph(outcome.document.sha256)
-        work_iris = [identity.iris[WorkRef(p, i)] for i in range(len(outcome.record.works))]
-        graph = dataset.graph(graph_iri)
-        mapper = PageMapper(outcome.record, outcome.document, work_iris, resolver, minter, graph,
-                            concept_labels, linkage.canonical_names)
-        mapper.map()
-        for entry in linkage.cited:
-            if entry.ref.page == p:
-                citations.map_cited(mapper, entry)
-        for pointer in linkage.pointers:
-            if pointer.ref.page == p:
-                node = citations.map_pointer(mapper, pointer)
-                citations.map_resolution(links, minter, node, pointer)
-        for index, record in enumerate(outcome.record.works):
-            map_tags(annotations, minter, work_iris[index], record, mapper.source_iri, mapper.source16,
-                     tag_work(record, thesaurus))
-        outcomes.append(PageOutcome(outcome.path, outcome.document, outcome.record, graph_iri))
-
-    map_work_merges(links, identity, documents, minter)
-    for cluster in linkage.clusters:
-        agent = linkage.agents.get(cluster.mention_ids[0]) if cluster.mention_ids else None
-        if agent is not None:
-            citations.map_person_decisions(links, minter, cluster, agent, linkage.mention_names)
-    for inference in linkage.inferences:
-        citations.map_inference(links, minter, inference)
-    ontology = dataset.graph(URIRef(base.ontology_graph))
-    for triple in ontology_graph():
-        ontology.add(triple)
-
+    parsed, parse_failures = parse_pages(inputs, strict=strict, progress=progress)
+    decisions = resolve(parsed)
+    tags = tag_pages(parsed)
+    dataset = map_build(parsed, decisions, tags, minter, ontology_graph(),
+                        progress=(lambda done, total: progress("mapping", done, total)) if progress else None)
+    outcomes = [PageOutcome(p.path, p.document, p.record, minter.source_graph(p.document.sha256)) for p in parsed]
     result = BuildResult(dataset=dataset, outcomes=outcomes + read_failures + parse_failures,
-                         identity=identity, base=base)
+                         decisions=decisions, base=base)
     if validate:
         from peerkg.validation import validate as run_validation
 

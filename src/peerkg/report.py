@@ -56,9 +56,9 @@ def build_report(result: BuildResult) -> dict[str, Any]:
     return {
         "pages": [page_report(o) for o in result.outcomes],
         "rejected": [o.path for o in result.rejected],
-        "works": len(set(result.identity.iris.values())),
+        "works": len(result.decisions.works),
         "merges": [
-            {"rule": m.rule, "score": m.score, "evidence": m.evidence} for m in result.identity.merges
+            {"rule": m.rule, "score": m.score, "evidence": m.evidence} for m in result.decisions.merges
         ],
         "validation": None if validation is None else {
             "conforms": getattr(validation, "conforms", None),

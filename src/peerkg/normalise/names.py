@@ -6,9 +6,9 @@ Names keep the parts the page gives: an initial stays an initial ("J."), never e
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from peerkg.model import PersonName
+from peerkg.normalise.keys import slug
 from peerkg.normalise.text import clean
 
 __all__ = ["parse_name", "split_authors", "name_key", "is_organisation_name", "PARTICLES",
@@ -185,11 +185,6 @@ def _pair_family_initials(value: str) -> list[str]:
     return out
 
 
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
 def name_key(name: PersonName) -> str:
     """A lower-case ASCII slug ``family-given`` (accents stripped; initials as letters).
 
@@ -201,5 +196,5 @@ def name_key(name: PersonName) -> str:
     'mind'
     """
     if name.is_organisation or not name.family:
-        return _slug(name.as_written)
-    return _slug(f"{name.family} {name.given or ''}")
+        return slug(name.as_written)
+    return slug(f"{name.family} {name.given or ''}")

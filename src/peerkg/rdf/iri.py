@@ -1,37 +1,31 @@
-"""Deterministic IRI minting. An IRI, once minted for a key, never changes.
+"""Deterministic IRI minting: the one place where a key becomes an IRI. An IRI, once minted for a key,
+never changes.
 
-See ``docs/data-model.md`` for the IRI scheme. Everything here is a pure function of its inputs.
+The resolve stage names nodes by keys (:class:`~peerkg.model.WorkId`, :class:`~peerkg.model.StatementId`,
+:class:`~peerkg.model.AgentId`); :class:`Minter` has one method per kind of node. See ``docs/data-model.md``
+for the IRI scheme. Everything here is a pure function of its inputs.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 
 from rdflib import URIRef
 
+from peerkg.model import AgentId, StatementId, WorkId
+from peerkg.normalise import keys
 from peerkg.rdf.namespaces import Base
-
-_SLUG_STRIP = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str) -> str:
-    """Lower-case ASCII slug: ``"Psychiatry and Mental health"`` -> ``"psychiatry-and-mental-health"``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _SLUG_STRIP.sub("-", ascii_text.lower()).strip("-") or "x"
+    """The path segment of a name: :func:`peerkg.normalise.keys.slug`, "x" when nothing is left."""
+    return keys.slug(text) or "x"
 
 
 def short_hash(*parts: str, length: int = 16) -> str:
     """First ``length`` hex digits of the SHA-256 of the parts joined by U+001F."""
     data = "\x1f".join(parts).encode("utf-8")
     return hashlib.sha256(data).hexdigest()[:length]
-
-
-def normalised_title(title: str) -> str:
-    """A matching key for titles: NFKC, case-folded, quotes/dashes/punctuation folded away."""
-    text = unicodedata.normalize("NFKC", title).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
 class Minter:
@@ -50,10 +44,42 @@ class Minter:
     def work_by_key(self, *key: str) -> URIRef:
         return self._id(f"work/h/{short_hash(*key)}")
 
+    def work(self, work: WorkId) -> URIRef:
+        """The node of a work key: by DOI, by the hash of its best key, or under the work citing it."""
+        if work.scheme == "doi":
+            return self.work_by_doi(work.parts[0])
+        if work.scheme == "cited" and work.citing is not None:
+            return self.part(self.work(work.citing), "reference", work.parts[0], "work")
+        return self.work_by_key(*work.parts)
+
+    def node(self, key: WorkId | StatementId | AgentId) -> URIRef:
+        """The node of any key a decision carries."""
+        if isinstance(key, WorkId):
+            return self.work(key)
+        if isinstance(key, StatementId):
+            return self.statement(self.work(key.work), key.source16, key.position)
+        return self.agent(key)
+
     # parts of works ----------------------------------------------------------
     @staticmethod
     def part(parent: URIRef, *path: str | int) -> URIRef:
         return URIRef(str(parent) + "/" + "/".join(str(p) for p in path))
+
+    def statement(self, work: URIRef, source16: str, position: int | str) -> URIRef:
+        """A citation statement about ``work`` on the page ``source16``."""
+        return self.part(work, "statement", f"{source16}-{position}")
+
+    def reference(self, work: URIRef, position: int) -> URIRef:
+        """Entry ``position`` of the reference list of ``work``."""
+        return self.part(work, "reference", position)
+
+    def pointer(self, work: URIRef, source16: str, number: int) -> URIRef:
+        """In-text citation ``number`` of ``work`` on the page ``source16``."""
+        return self.part(work, "pointer", f"{source16}-{number}")
+
+    def abstract(self, work: URIRef, source16: str) -> URIRef:
+        """The abstract of ``work`` as the page ``source16`` shows it."""
+        return self.part(work, "abstract", source16)
 
     # agents ------------------------------------------------------------------
     def person(self, key: str) -> URIRef:
@@ -62,18 +88,31 @@ class Minter:
     def organization(self, name: str) -> URIRef:
         return self._id(f"organization/{slug(name)}")
 
+    def agent(self, agent: AgentId) -> URIRef:
+        return self.organization(agent.key) if agent.organisation else self.person(agent.key)
+
+    def place(self, name: str) -> URIRef:
+        return self._id(f"place/{short_hash(name.casefold(), length=12)}")
+
     # venues ------------------------------------------------------------------
     def journal_by_issn(self, issn: str) -> URIRef:
         return self._id(f"journal/issn/{issn}")
 
     def journal_by_title(self, title: str) -> URIRef:
-        return self._id(f"journal/h/{short_hash(normalised_title(title))}")
+        return self._id(f"journal/h/{short_hash(keys.title_key(title))}")
 
     def issue(self, journal: URIRef, volume: str, issue: str | None) -> URIRef:
         path = f"volume/{slug(volume)}"
         if issue:
             path += f"/issue/{slug(issue)}"
         return self.part(journal, path)
+
+    # decisions -----------------------------------------------------------------
+    def decision(self, *key: str) -> URIRef:
+        return self._id(f"decision/{short_hash(*key)}")
+
+    def inference(self, subject: URIRef, prop: str, values: str) -> URIRef:
+        return self._id(f"inference/{short_hash(str(subject), prop, values)}")
 
     # provenance ----------------------------------------------------------------
     def source(self, sha256: str) -> URIRef:

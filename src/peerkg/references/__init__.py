@@ -1,4 +1,4 @@
-"""Reference-list strings → :class:`~peerkg.linking.records.CitedWork` records (part of the parse stage).
+"""Reference-list strings → :class:`~peerkg.model.CitedWork` records (part of the parse stage).
 
 A reference string is page content: reading it into fields needs nothing but the string, so it is done
 per page, before any linking. :func:`parse_reference` is the entry point.

@@ -5,8 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from peerkg.linking.records import CitedWork
-from peerkg.model import PersonName, WorkType
+from peerkg.model import CitedWork, PersonName, WorkType
 from peerkg.normalise.names import is_organisation_name, parse_name
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"

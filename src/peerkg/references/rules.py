@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import re
 
-from peerkg.linking.records import CitedWork
-from peerkg.model import PageRange, PersonName, WorkType
+from peerkg.model import CitedWork, PageRange, PersonName, WorkType
 from peerkg.normalise.identifiers import normalise_doi
 from peerkg.normalise.pages import parse_pages
 from peerkg.normalise.text import clean, normalise_hyphens

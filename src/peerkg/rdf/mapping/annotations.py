@@ -27,11 +27,11 @@ def field_node(minter: Minter, work: URIRef, record: WorkRecord, source16: str, 
         heading = field.split("/", 1)[1]
         for section in record.abstract.sections:
             if section.heading == heading:
-                return minter.part(work, "abstract", source16, section.position)
+                return minter.part(minter.abstract(work, source16), section.position)
     if field.startswith("abstract"):
-        return minter.part(work, "abstract", source16)
+        return minter.abstract(work, source16)
     if field.startswith("statement/"):
-        return minter.part(work, "statement", f"{source16}-{field.split('/', 1)[1]}")
+        return minter.statement(work, source16, field.split("/", 1)[1])
     return work  # title, teaser, body: the work itself
 
 

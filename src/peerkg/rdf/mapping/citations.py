@@ -7,13 +7,23 @@ graph: which work a pointer resolves to (or its candidates), person merges, infe
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from peerkg.linkage import CitedEntry, Pointer, mention_id
-from peerkg.linking.records import CitedWork, Inference, LinkDecision, PersonCluster
-from peerkg.model import WorkType
-from peerkg.rdf.iri import Minter, short_hash
+from peerkg.model import (
+    CitedEntry,
+    CitedWork,
+    Evidence,
+    Inference,
+    LinkDecision,
+    PersonCluster,
+    Pointer,
+    WorkType,
+    mention_id,
+)
+from peerkg.rdf.iri import Minter
 from peerkg.rdf.mapping import terms
 from peerkg.rdf.mapping.page import PageMapper
 from peerkg.rdf.namespaces import BIBO, BIRO, C4O, CITO, FABIO, PRO, PSMH
@@ -30,8 +40,8 @@ def map_cited(mapper: PageMapper, entry: CitedEntry) -> None:
     """The cited work of one reference entry, in the citing page's graph."""
     g = mapper.graph
     citing = mapper.work_iris[entry.ref.index]
-    ref = mapper.minter.part(citing, "reference", entry.position)
-    cited, w = entry.cited, entry.iri
+    ref = mapper.minter.reference(citing, entry.position)
+    cited, w = entry.cited, mapper.minter.work(entry.work)
     g.add((ref, BIRO.references, w))
     g.add((citing, CITO.cites, w))
     if entry.matched:
@@ -54,7 +64,7 @@ def map_cited(mapper: PageMapper, entry: CitedEntry) -> None:
     if cited.publisher:
         g.add((w, DCTERMS.publisher, mapper.organization(cited.publisher)))
     if cited.place:
-        place = URIRef(mapper.minter.base.iri + "id/place/" + short_hash(cited.place.casefold(), length=12))
+        place = mapper.minter.place(cited.place)
         g.add((w, FABIO.hasPlaceOfPublication, place))
         g.add((place, RDF.type, DCTERMS.Location))
         g.add((place, RDFS.label, Literal(cited.place)))
@@ -90,17 +100,13 @@ def _map_container(mapper: PageMapper, cited: CitedWork, w: URIRef) -> None:
             g.add((container, RDF.type, DCTERMS.BibliographicResource))
 
 
-def pointer_iri(minter: Minter, work: URIRef, source16: str, number: int) -> URIRef:
-    return minter.part(work, "pointer", f"{source16}-{number}")
-
-
 def map_pointer(mapper: PageMapper, pointer: Pointer) -> URIRef:
     g = mapper.graph
     work = mapper.work_iris[pointer.ref.index]
-    p = pointer_iri(mapper.minter, work, mapper.source16, pointer.number)
+    p = mapper.minter.pointer(work, mapper.source16, pointer.number)
     g.add((p, RDF.type, C4O.InTextReferencePointer))
     g.add((p, C4O.hasContent, Literal(pointer.citation.text)))
-    g.add((p, C4O.hasContext, pointer.context))
+    g.add((p, C4O.hasContext, mapper.minter.node(pointer.context)))
     g.add((p, PSMH.offsetStart, terms.integer(pointer.citation.start)))
     g.add((p, PSMH.offsetEnd, terms.integer(pointer.citation.end)))
     g.add((p, PROV.wasDerivedFrom, mapper.source_iri))
@@ -111,30 +117,30 @@ def map_resolution(links: Graph, minter: Minter, pointer_node: URIRef, pointer: 
     r = pointer.resolution
     links.add((pointer_node, PSMH.resolutionStatus, minter.concept("resolution-status", r.status)))
     if r.work_id and r.status == "resolved":
-        links.add((pointer_node, PSMH.resolvesTo, URIRef(r.work_id)))
+        links.add((pointer_node, PSMH.resolvesTo, minter.node(r.work_id)))
     for candidate in r.candidates:
-        links.add((pointer_node, PSMH.candidate, URIRef(candidate)))
-    d = URIRef(minter.base.iri + "id/decision/" + short_hash("resolution", str(pointer_node)))
+        links.add((pointer_node, PSMH.candidate, minter.node(candidate)))
+    d = minter.decision("resolution", str(pointer_node))
     links.add((d, RDF.type, PSMH.LinkDecision))
     links.add((d, RDFS.label, Literal(f"in-text citation {r.citation!r} is {r.status}")))
     links.add((d, PSMH.subjectEntity, pointer_node))
     for target in ([r.work_id] if r.work_id else []) + list(r.candidates):
-        links.add((d, PSMH.objectEntity, URIRef(target)))
+        links.add((d, PSMH.objectEntity, minter.node(target)))
     links.add((d, PSMH.rule, Literal(r.rule or "no-candidate")))
     links.add((d, PSMH.score, terms.decimal(r.score)))
-    links.add((d, PSMH.evidence, Literal(r.evidence or "no work in the graph fits the citation")))
+    links.add((d, PSMH.evidence, Literal(spell(minter, r.evidence) or "no work in the graph fits the citation")))
 
 
-def map_person_decisions(links: Graph, minter: Minter, cluster: PersonCluster, agent: URIRef,
-                         describe: dict[str, str]) -> None:
+def map_person_decisions(links: Graph, minter: Minter, cluster: PersonCluster, describe: Mapping[str, str]) -> None:
     """One psmh:LinkDecision per merge of two name forms into one person."""
+    agent = minter.agent(cluster.agent)
     for decision in cluster.decisions:
         _decision(links, minter, decision, agent, describe)
 
 
 def _decision(links: Graph, minter: Minter, decision: LinkDecision, agent: URIRef,
-              describe: dict[str, str]) -> None:
-    d = URIRef(minter.base.iri + "id/decision/" + short_hash("person", decision.subject, decision.object))
+              describe: Mapping[str, str]) -> None:
+    d = minter.decision("person", decision.subject, decision.object)
     links.add((d, RDF.type, PSMH.LinkDecision))
     links.add((d, RDFS.label, Literal(
         f"{describe.get(decision.subject, decision.subject)} is the same person as "
@@ -143,22 +149,21 @@ def _decision(links: Graph, minter: Minter, decision: LinkDecision, agent: URIRe
     links.add((d, PSMH.objectEntity, agent))
     links.add((d, PSMH.rule, Literal(decision.rule)))
     links.add((d, PSMH.score, terms.decimal(round(decision.score, 2))))
-    links.add((d, PSMH.evidence, Literal(decision.evidence)))
+    links.add((d, PSMH.evidence, Literal(spell(minter, decision.evidence))))
 
 
 def map_inference(links: Graph, minter: Minter, inference: Inference) -> URIRef:
     """A fact no page prints, as a reified statement with rule, confidence and evidence."""
-    node = URIRef(minter.base.iri + "id/inference/" + short_hash(
-        inference.subject, inference.property, repr(inference.values)))
+    subject = minter.node(inference.subject)
+    node = minter.inference(subject, inference.property, repr(inference.values))
     links.add((node, RDF.type, PSMH.Inference))
     links.add((node, RDF.type, RDF.Statement))
-    links.add((node, RDF.subject, URIRef(inference.subject)))
+    links.add((node, RDF.subject, subject))
     links.add((node, PSMH.rule, Literal(inference.rule)))
     links.add((node, PSMH.confidence, terms.decimal(round(inference.confidence, 2))))
     links.add((node, PSMH.evidence, Literal(inference.evidence)))
-    for evidence_id in inference.evidence_ids:  # "https://…/statement/…@246-261:Beales & Wilson"
-        if evidence_id.startswith(("http://", "https://")):
-            links.add((node, PROV.wasDerivedFrom, URIRef(evidence_id.split("@", 1)[0])))
+    for source in inference.sources:  # the citation statements the evidence rests on
+        links.add((node, PROV.wasDerivedFrom, minter.node(source)))
     if inference.property == "authors":
         links.add((node, RDF.predicate, DCTERMS.creator))
         links.add((node, RDF.object, Literal("; ".join(inference.all("author")))))
@@ -178,4 +183,9 @@ def map_inference(links: Graph, minter: Minter, inference: Inference) -> URIRef:
     return node
 
 
-__all__ = ["map_cited", "map_pointer", "map_resolution", "map_person_decisions", "map_inference"]
+def spell(minter: Minter, evidence: Evidence | str) -> str:
+    """An evidence text with the nodes it names written as their IRIs."""
+    return evidence.render(lambda key: str(minter.node(key))) if isinstance(evidence, Evidence) else evidence
+
+
+__all__ = ["map_cited", "map_inference", "map_person_decisions", "map_pointer", "map_resolution", "spell"]

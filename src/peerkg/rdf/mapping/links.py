@@ -1,38 +1,44 @@
-"""Map the decisions of the identity and linking steps into the links graph, with their evidence."""
+"""Map the decisions of the resolve stage that span pages into the links graph, with their evidence."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS
 
-from peerkg.identity import WorkIdentity
-from peerkg.model import SourceDocument
-from peerkg.rdf.iri import Minter, short_hash
-from peerkg.rdf.mapping import terms
+from peerkg.model import Decisions, ParsedPage, RecordRef, WorkMerge
+from peerkg.rdf.iri import Minter
+from peerkg.rdf.mapping import citations, terms
 from peerkg.rdf.namespaces import PSMH
 
 
-def decision_iri(minter: Minter, *key: str) -> URIRef:
-    return URIRef(minter.base.iri + "id/decision/" + short_hash(*key))
+def _label(ref: RecordRef, pages: Sequence[ParsedPage]) -> str:
+    return f"{pages[ref.page].document.name} work {ref.index + 1}"
 
 
-def map_work_merges(links: Graph, identity: WorkIdentity, documents: Sequence[SourceDocument],
-                    minter: Minter) -> None:
-    """One ``psmh:LinkDecision`` per pair of work descriptions found to be the same work."""
-    for merge in identity.merges:
-        first, second = merge.first, merge.second
-        d = decision_iri(minter, "work-merge", documents[first.page].sha256, str(first.index),
-                         documents[second.page].sha256, str(second.index))
-        work = identity.iris[first]
-        links.add((d, RDF.type, PSMH.LinkDecision))
-        links.add((d, RDFS.label, Literal(
-            f"{first.label(documents)} and {second.label(documents)} describe the same work")))
-        links.add((d, PSMH.rule, Literal(merge.rule)))
-        links.add((d, PSMH.score, terms.decimal(merge.score)))
-        links.add((d, PSMH.subjectEntity, work))
-        links.add((d, PSMH.objectEntity, work))
-        links.add((d, PSMH.evidence, Literal(merge.evidence)))
-        for ref in (first, second):
-            links.add((d, PROV.wasDerivedFrom, minter.source(documents[ref.page].sha256)))
+def map_work_merge(links: Graph, merge: WorkMerge, pages: Sequence[ParsedPage], minter: Minter) -> None:
+    """One ``psmh:LinkDecision`` for a pair of work descriptions found to be the same work."""
+    first, second = merge.first, merge.second
+    d = minter.decision("work-merge", pages[first.page].document.sha256, str(first.index),
+                        pages[second.page].document.sha256, str(second.index))
+    work = minter.work(merge.work)
+    links.add((d, RDF.type, PSMH.LinkDecision))
+    links.add((d, RDFS.label, Literal(f"{_label(first, pages)} and {_label(second, pages)} describe the same work")))
+    links.add((d, PSMH.rule, Literal(merge.rule)))
+    links.add((d, PSMH.score, terms.decimal(merge.score)))
+    links.add((d, PSMH.subjectEntity, work))
+    links.add((d, PSMH.objectEntity, work))
+    links.add((d, PSMH.evidence, Literal(merge.evidence)))
+    for ref in (first, second):
+        links.add((d, PROV.wasDerivedFrom, minter.source(pages[ref.page].document.sha256)))
+
+
+def map_decisions(links: Graph, decisions: Decisions, pages: Sequence[ParsedPage], minter: Minter) -> None:
+    """Work merges, person merges and implied facts: everything decided across pages."""
+    for merge in decisions.merges:
+        map_work_merge(links, merge, pages, minter)
+    for cluster in decisions.people:
+        citations.map_person_decisions(links, minter, cluster, decisions.mention_labels)
+    for inference in decisions.inferences:
+        citations.map_inference(links, minter, inference)

@@ -23,6 +23,7 @@ from peerkg.model import (
     StatedCount,
     Venue,
     WorkRecord,
+    mention_id,
 )
 from peerkg.rdf.iri import Minter
 from peerkg.rdf.mapping import terms
@@ -133,8 +134,6 @@ class PageMapper:
             self.add(w, BIBO.pageEnd, Literal(pages.end) if pages.end else None)
 
     def map_authors(self, record: WorkRecord, w: URIRef, index: int) -> None:
-        from peerkg.linkage import mention_id
-
         for position, name in enumerate(record.authors, start=1):
             self.map_role(w, position, name, mention_id(self.source16, index, position))
 
@@ -208,7 +207,7 @@ class PageMapper:
 
     def map_abstract(self, abstract: Abstract, w: URIRef) -> None:
         g = self.graph
-        node = self.minter.part(w, "abstract", self.source16)
+        node = self.minter.abstract(w, self.source16)
         g.add((w, DCTERMS.abstract, terms.text(abstract.text, abstract.language)))
         g.add((w, DCTERMS.hasPart, node))
         g.add((node, RDF.type, FABIO.Abstract))
@@ -237,7 +236,7 @@ class PageMapper:
 
     def map_reference(self, entry: ReferenceEntry, w: URIRef) -> None:
         g = self.graph
-        ref = self.minter.part(w, "reference", entry.position)
+        ref = self.minter.reference(w, entry.position)
         g.add((ref, RDF.type, BIRO.BibliographicReference))
         g.add((ref, C4O.hasContent, Literal(entry.text)))
         g.add((ref, SCHEMA.position, terms.integer(entry.position)))
@@ -246,7 +245,7 @@ class PageMapper:
 
     def map_statement(self, statement: CitationStatement, w: URIRef) -> None:
         g = self.graph
-        node = self.minter.part(w, "statement", f"{self.source16}-{statement.position}")
+        node = self.minter.statement(w, self.source16, statement.position)
         label = statement.type_label.lower()
         g.add((node, RDF.type, PSMH.CitationStatement))
         g.add((node, RDF.type, CITO.Citation))
@@ -262,7 +261,7 @@ class PageMapper:
         if statement.truncated_start or statement.truncated_end:
             g.add((node, PSMH.truncated, terms.boolean(True)))
         if statement.duplicate_of is not None:
-            first = self.minter.part(w, "statement", f"{self.source16}-{statement.duplicate_of}")
+            first = self.minter.statement(w, self.source16, statement.duplicate_of)
             g.add((node, PSMH.sameTextAs, first))
         g.add((node, PROV.wasDerivedFrom, self.source_iri))
 

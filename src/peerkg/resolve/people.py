@@ -33,13 +33,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from peerkg.linking.records import LinkDecision, PersonCluster, PersonMention
-from peerkg.model import PersonName
+from peerkg.model import Evidence, LinkDecision, NodeId, PersonCluster, PersonMention, PersonName
+from peerkg.normalise.keys import family_key, fold
 from peerkg.normalise.names import name_key
 
 __all__ = ["DEFAULT_THRESHOLD", "family_keys", "given_tokens", "givens_compatible", "link_people"]
@@ -48,19 +47,15 @@ DEFAULT_THRESHOLD = 0.7
 _UMLAUT = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 
 
-def _strip(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
-
-
 def family_keys(family: str) -> frozenset[str]:
     """Comparable keys of a family name (two names match when their key sets meet).
 
     >>> sorted(family_keys("Müller")), sorted(family_keys("Mueller"))
     (['mueller', 'muller'], ['mueller'])
     """
-    keys = {re.sub(r"[^a-z0-9]", "", _strip(family))}
+    keys = {family_key(family)}
     if any(c in family for c in _UMLAUT):
-        keys.add(re.sub(r"[^a-z0-9]", "", _strip("".join(_UMLAUT.get(c, c) for c in family))))
+        keys.add(family_key("".join(_UMLAUT.get(c, c) for c in family)))
     return frozenset(k for k in keys if k)
 
 
@@ -74,7 +69,7 @@ def given_tokens(given: str | None) -> tuple[tuple[str, bool], ...]:
         return ()
     out: list[tuple[str, bool]] = []
     for raw in re.findall(r"[^\W\d_]+\.?", given):
-        tok = _strip(raw.rstrip("."))
+        tok = fold(raw.rstrip("."))
         if len(tok) == 1 or (raw.isupper() and len(raw) <= 3 and not raw.endswith(".") and len(raw) > 1):
             out.extend((c, True) for c in tok)  # "J", "JA" (Vancouver) -> initials
         else:
@@ -118,8 +113,8 @@ class _M:
         return frozenset(keys - self.fams)
 
 
-def _label(m: _M) -> str:
-    return f"{m.mention.name.as_written!r} ({m.mention.id}, work {m.mention.work_id})"
+def _label(m: _M) -> Evidence:
+    return Evidence.of(f"{m.mention.name.as_written!r} ({m.mention.id}, work ", m.mention.work_id, ")")
 
 
 class _Clusters:
@@ -145,7 +140,8 @@ class _Clusters:
                     return False
         return True
 
-    def merge(self, a: str, b: str, rule: str, score: float, evidence: str, involved: tuple[str, ...]) -> bool:
+    def merge(self, a: str, b: str, rule: str, score: float, evidence: Evidence,
+              involved: tuple[NodeId, ...]) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb or not self.consistent(a, b):
             return False
@@ -162,27 +158,32 @@ class _Clusters:
         return any(self.ms[x].full for x in self.members[self.find(root)])
 
 
-def _pair_evidence(a: _M, b: _M) -> tuple[str, float, str, tuple[str, ...]] | None:
+_Found = tuple[str, float, Evidence, tuple[NodeId, ...]]
+
+
+def _pair_evidence(a: _M, b: _M) -> _Found | None:
     if a.list_key == b.list_key or not (a.fams & b.fams) or not givens_compatible(a.given, b.given):
         return None
     ids = (a.mention.work_id, b.mention.work_id)
     if a.all_full and b.all_full and [t for t, _ in a.given] == [t for t, _ in b.given]:
-        return "same-full-name", 0.95, f"{_label(a)} and {_label(b)} have the same full name", ids
+        return "same-full-name", 0.95, Evidence.of(_label(a), " and ", _label(b), " have the same full name"), ids
     if not (a.full or b.full):
         return _initials_evidence(a, b, ids)
     if a.mention.work_id == b.mention.work_id:
         return ("compatible-given-same-work", 0.9,
-                f"{_label(a)} and {_label(b)}: compatible given names, both authors of {a.mention.work_id}", ids)
+                Evidence.of(_label(a), " and ", _label(b), ": compatible given names, both authors of ",
+                            a.mention.work_id), ids)
     shared = sorted(a.coauthors & b.coauthors)
     if shared:
         names = sorted({f for f in a.mention.coauthor_families + b.mention.coauthor_families
                         if family_keys(f) & set(shared)})
         return ("compatible-given-shared-coauthor", 0.9,
-                f"{_label(a)} and {_label(b)}: compatible given names and shared co-author {', '.join(names)}", ids)
+                Evidence.of(_label(a), " and ", _label(b),
+                            f": compatible given names and shared co-author {', '.join(names)}"), ids)
     return None
 
 
-def _initials_evidence(a: _M, b: _M, ids: tuple[str, str]) -> tuple[str, float, str, tuple[str, ...]] | None:
+def _initials_evidence(a: _M, b: _M, ids: tuple[NodeId, NodeId]) -> _Found | None:
     """Two initial-only forms ("Repper, J." twice): only the very same initials, and only with the same
     work or at least two shared co-authors, ever link them. One shared co-author family is not enough
     here ("Khan, A." with an Ali twice may be two people): initials and family names are common."""
@@ -190,26 +191,28 @@ def _initials_evidence(a: _M, b: _M, ids: tuple[str, str]) -> tuple[str, float, 
         return None
     if a.mention.work_id == b.mention.work_id:
         return ("same-initials-same-work", 0.8,
-                f"{_label(a)} and {_label(b)}: the same initials, both authors of {a.mention.work_id}", ids)
+                Evidence.of(_label(a), " and ", _label(b), ": the same initials, both authors of ",
+                            a.mention.work_id), ids)
     shared = sorted(a.coauthors & b.coauthors)
     if len(shared) < 2:
         return None
     names = sorted({f for f in a.mention.coauthor_families + b.mention.coauthor_families
                     if family_keys(f) & set(shared)})
     return ("same-initials-shared-coauthors", 0.8,
-            f"{_label(a)} and {_label(b)}: the same initials and shared co-authors {', '.join(names)}", ids)
+            Evidence.of(_label(a), " and ", _label(b), f": the same initials and shared co-authors {', '.join(names)}"),
+            ids)
 
 
 def _org_clusters(orgs: Sequence[PersonMention]) -> list[PersonCluster]:
     groups: dict[str, list[PersonMention]] = defaultdict(list)
     for m in orgs:
-        groups[re.sub(r"[^a-z0-9]", "", _strip(m.name.as_written))].append(m)  # "Taskforce" = "Task Force"
+        groups[family_key(m.name.as_written)].append(m)  # "Taskforce" = "Task Force"
     out = []
     for _key, ms in sorted(groups.items()):
         ms = sorted(ms, key=lambda m: m.id)
         decisions = tuple(LinkDecision(subject=m.id, object=ms[0].id, rule="same-organisation-name", score=1.0,
-                                       evidence=f"organisation names {m.name.as_written!r} and "
-                                                f"{ms[0].name.as_written!r} are the same",
+                                       evidence=Evidence.of(f"organisation names {m.name.as_written!r} and "
+                                                            f"{ms[0].name.as_written!r} are the same"),
                                        involved=(m.work_id, ms[0].work_id)) for m in ms[1:])
         out.append(PersonCluster(key=name_key(ms[0].name), name=ms[0].name, mention_ids=tuple(m.id for m in ms),
                                  work_ids=tuple(sorted({m.work_id for m in ms})), is_organisation=True,
@@ -228,7 +231,7 @@ def link_people(mentions: Sequence[PersonMention], threshold: float = DEFAULT_TH
     for m in ms:
         for k in m.fams:
             by_family[k].append(m)
-    pairs: dict[tuple[str, str], tuple[str, float, str, tuple[str, ...]]] = {}
+    pairs: dict[tuple[str, str], _Found] = {}
     for group in by_family.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
@@ -268,7 +271,7 @@ def _anchored(cl: _Clusters, ms: Sequence[_M], threshold: float) -> None:
     if score < threshold:
         return
     strong = dict(cl.rule_of)  # anchors come from the strong rules only: no chaining
-    lists: dict[tuple[str | None, str], list[_M]] = defaultdict(list)
+    lists: dict[tuple[str | None, NodeId], list[_M]] = defaultdict(list)
     for m in ms:
         lists[m.list_key].append(m)
     for m in ms:
@@ -286,9 +289,10 @@ def _anchored(cl: _Clusters, ms: Sequence[_M], threshold: float) -> None:
         full = next(cl.ms[x] for x in cl.members[root] if cl.ms[x].full)
         linked = "; ".join(f"{c.mention.name.as_written!r} → {_full_of(cl, c).mention.name.display!r} "
                            f"({strong[c.mention.id]})" for c in anchors)
-        evidence = (f"{_label(m)}: the only full-name person in the graph with a compatible name is "
-                    f"{full.mention.name.display!r} ({full.mention.id}); co-authors in the same author list are "
-                    f"linked to full-name persons: {linked}")
+        evidence = Evidence.of(
+            _label(m), f": the only full-name person in the graph with a compatible name is "
+            f"{full.mention.name.display!r} ({full.mention.id}); co-authors in the same author list are "
+            f"linked to full-name persons: {linked}")
         cl.merge(m.mention.id, full.mention.id, "unique-full-name-anchored-coauthors", score, evidence,
                  (m.mention.work_id, full.mention.work_id, *(c.mention.id for c in anchors)))
 

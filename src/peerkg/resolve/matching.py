@@ -1,5 +1,4 @@
-"""Works: which descriptions are the same work, what an in-text citation points to, and the facts
-pages imply about a work (authors read off citing statements, a journal read off a DOI).
+"""Works: which descriptions are the same work, and what an in-text citation points to.
 
 Rules (scores in 0..1; a match is accepted at ``threshold``, default 0.85):
 
@@ -26,90 +25,29 @@ two abstracts (≥ 20 words) sharing < half their words; (author-year-venue) tit
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 
-from peerkg.linking.intext import find_citations
-from peerkg.linking.records import (
-    Inference,
-    InTextCitation,
-    Resolution,
-    ResolutionStatus,
-    WorkKey,
-    WorkMatch,
-)
+from peerkg.model import Evidence, InTextCitation, Resolution, ResolutionStatus, WorkKey, WorkMatch
 from peerkg.normalise.identifiers import normalise_doi
+from peerkg.normalise.keys import family_key, title_key
 
 __all__ = [
     "DEFAULT_THRESHOLD",
-    "EMERALD_JOURNALS",
     "cluster_works",
-    "family_key",
-    "infer_authors_from_statements",
-    "journal_from_doi",
     "match_works",
-    "normalise_title",
     "resolve_citation",
 ]
 
 DEFAULT_THRESHOLD = 0.85
 
-#: Emerald journal codes (``10.1108/{code}-…``) → (title, print ISSN). Only codes whose title and
-#: ISSN we could check (ISSNs pass the mod-11 check); unknown codes give no inference.
-EMERALD_JOURNALS: dict[str, tuple[str, str | None]] = {
-    "jmhtep": ("The Journal of Mental Health Training, Education and Practice", "1755-6228"),
-    "mhsi": ("Mental Health and Social Inclusion", "2042-8308"),
-    "mhrj": ("Mental Health Review Journal", "1361-9322"),
-    "jpmh": ("Journal of Public Mental Health", "1746-5729"),
-    "amhid": ("Advances in Mental Health and Intellectual Disabilities", "2044-1282"),
-    "tc": ("Therapeutic Communities: The International Journal of Therapeutic Communities", "0964-1866"),
-    "jica": ("Journal of Integrated Care", "1476-9018"),
-    "wwop": ("Working with Older People", "1366-3666"),
-    "jfp": ("Journal of Forensic Practice", "2050-8794"),
-    "ijmhsc": ("International Journal of Migration, Health and Social Care", "1747-9894"),
-    "dat": ("Drugs and Alcohol Today", "1745-9265"),
-    "jacpr": ("Journal of Aggression, Conflict and Peace Research", "1759-6599"),
-    "ijhrh": ("International Journal of Human Rights in Healthcare", "2056-4902"),
-    "jidob": ("Journal of Intellectual Disabilities and Offending Behaviour", "2050-8824"),
-}
-
-_QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"}
-                        | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
-def normalise_title(title: str | None) -> str:
-    """Casefold, unify quotes/dashes, strip accents and punctuation, collapse spaces.
-
-    >>> normalise_title("Harnessing the ‘lived experience’: formalising…")
-    'harnessing the lived experience formalising'
-    """
-    if not title:
-        return ""
-    return " ".join(re.sub(r"[^\w\s]|_", " ", _fold(title)).split())
-
-
-def family_key(name: str | None) -> str:
-    """Family names compare on letters and digits only: "O'Hagan" = "OHagan", "Müller" = "Muller".
-
-    >>> family_key("O’Hagan"), family_key("Lloyd-Evans"), family_key("Lawton-Smith") == family_key("Smith")
-    ('ohagan', 'lloydevans', False)
-    """
-    return re.sub(r"[^a-z0-9]", "", _fold(name or ""))
-
-
 def _venue_key(key: WorkKey) -> str:
-    return re.sub(r"^the ", "", normalise_title(key.venue))
+    return re.sub(r"^the ", "", title_key(key.venue))
 
 
 def _words(title: str | None) -> set[str]:
-    return set(normalise_title(title).split())
+    return set(title_key(title).split())
 
 
 def _first_family(key: WorkKey) -> str:
@@ -139,11 +77,11 @@ def _score(a: WorkKey, b: WorkKey) -> tuple[str, float, str] | None:
     if _complete(a) and _complete(b) and [family_key(f) for f in a.author_families] != [
             family_key(f) for f in b.author_families]:
         return None  # both author lists complete and different
-    xa, xb = normalise_title(a.abstract), normalise_title(b.abstract)
+    xa, xb = title_key(a.abstract), title_key(b.abstract)
     if len(xa.split()) >= 20 and len(xb.split()) >= 20 and len(set(xa.split()) & set(xb.split())) < 0.5 * min(
             len(set(xa.split())), len(set(xb.split()))):
         return None  # both abstracts shown and different
-    ta, tb = normalise_title(a.title), normalise_title(b.title)
+    ta, tb = title_key(a.title), title_key(b.title)
     same_authors = bool(a.author_families) and [family_key(f) for f in a.author_families] == [
         family_key(f) for f in b.author_families]
     if ta and ta == tb and (len(ta.split()) >= 3 or (fa and fa == fb)):
@@ -181,11 +119,11 @@ def _blocks(keys: Sequence[WorkKey]) -> set[tuple[int, int]]:
         if doi:
             index[("doi", doi)].append(i)
         if k.title:
-            index[("title", normalise_title(k.title))].append(i)
+            index[("title", title_key(k.title))].append(i)
         if _first_family(k) and k.year is not None:
             index[("fy", _first_family(k), str(k.year))].append(i)
         if k.abstract:
-            index[("abstract", normalise_title(k.abstract))].append(i)
+            index[("abstract", title_key(k.abstract))].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
         pairs.update(combinations(members, 2))
@@ -258,88 +196,26 @@ def resolve_citation(citation: InTextCitation, works: Sequence[WorkKey]) -> Reso
     both give one). Several → ambiguous; none, or the year lost → unresolved. Never guesses.
     """
     shown = citation.text.replace("\n", " ")
-    by_names = sorted({w.id for w in works if _names_fit(citation, w)})
+    named = {w.id for w in works if _names_fit(citation, w)}
+    by_names = sorted(named)
     if citation.year is None:
         return Resolution(
             citation=shown, status=ResolutionStatus.UNRESOLVED, candidates=tuple(by_names), rule="year-missing",
-            evidence=f"{shown!r} gives no year; {len(by_names)} work(s) by these names: {', '.join(by_names)}")
+            evidence=Evidence.of(f"{shown!r} gives no year; {len(by_names)} work(s) by these names: ",
+                                 tuple(by_names)))
     fits = sorted({
-        w.id for w in works if w.id in by_names and w.year == citation.year
+        w.id for w in works if w.id in named and w.year == citation.year
         and not (citation.year_suffix and w.year_suffix and citation.year_suffix != w.year_suffix)})
     who = " & ".join(citation.names) + (" et al." if citation.et_al else "")
     if len(fits) == 1:
         score = 0.85 if citation.et_al else 0.9
         return Resolution(citation=shown, status=ResolutionStatus.RESOLVED, work_id=fits[0], candidates=tuple(fits),
                           rule="family-names-year", score=score,
-                          evidence=f"the only work by {who} in {citation.year}: {fits[0]}")
+                          evidence=Evidence.of(f"the only work by {who} in {citation.year}: ", fits[0]))
     if fits:
         return Resolution(citation=shown, status=ResolutionStatus.AMBIGUOUS, candidates=tuple(fits),
                           rule="family-names-year", score=round(1 / len(fits), 2),
-                          evidence=f"{len(fits)} works by {who} in {citation.year}: {', '.join(fits)}")
+                          evidence=Evidence.of(f"{len(fits)} works by {who} in {citation.year}: ", tuple(fits)))
     return Resolution(citation=shown, status=ResolutionStatus.UNRESOLVED, rule="family-names-year",
-                      evidence=f"no work by {who} in {citation.year} in the graph ({len(by_names)} by these names)")
-
-
-# --- inferences -------------------------------------------------------------------------------
-
-def infer_authors_from_statements(work: WorkKey, statements: Sequence[tuple[str, str]]) -> Inference | None:
-    """Authors of a work that has none on any page, read off the statements that cite it.
-
-    ``statements``: (statement id, text) of the citation statements *about* ``work``. The rule
-    ("authors-from-citing-statements"): among the citations without "et al." whose year is the
-    work's year (or lost), the name list found in the most distinct statement texts is proposed,
-    if it occurs in at least two distinct texts and in at least half of them, and no other list
-    ties with it. Confidence = 0.5 + 0.45 × (share of distinct texts citing it).
-    """
-    if work.author_families:
-        return None
-    texts: dict[str, list[str]] = {}
-    for sid, text in statements:
-        texts.setdefault(text, []).append(sid)
-    support: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    shown: dict[tuple[str, ...], tuple[str, ...]] = {}
-    where: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)  # (statement@offsets, text)
-    for text, sids in texts.items():
-        for c in find_citations(text):
-            if c.et_al or (c.year is not None and work.year is not None and c.year != work.year):
-                continue
-            key = tuple(family_key(n) for n in c.names)
-            support[key].add(text)
-            shown.setdefault(key, c.names)
-            where[key] += [(f"{sid}@{c.start}-{c.end}", c.text.replace(chr(10), " ")) for sid in sids]
-    if not support:
-        return None
-    ranked = sorted(support, key=lambda k: (-len(support[k]), k))
-    best = ranked[0]
-    n, total = len(support[best]), len(texts)
-    if n < 2 or n * 2 < total or (len(ranked) > 1 and len(support[ranked[1]]) == n):
-        return None
-    forms = sorted({form for _where, form in where[best]})
-    return Inference(
-        subject=work.id, property="authors", values=tuple(("author", name) for name in shown[best]),
-        rule="authors-from-citing-statements", confidence=round(0.5 + 0.45 * n / total, 2),
-        evidence=(f"{n} of {total} distinct statements about the work cite it as "
-                  + " / ".join(repr(f) for f in forms)
-                  + (f" (year {work.year})" if work.year else "") + "; no page lists its authors"),
-        evidence_ids=tuple(sorted(f"{at}:{form}" for at, form in where[best])),
-    )
-
-
-def journal_from_doi(doi: str | None, subject: str | None = None) -> Inference | None:
-    """The journal an Emerald DOI names by its code (``10.1108/jmhtep-03-2015-0013``).
-
-    >>> journal_from_doi("10.1108/MHSI-05-2019-060").get("issn")
-    '2042-8308'
-    """
-    bare = normalise_doi(doi)
-    if not bare or not bare.startswith("10.1108/"):
-        return None
-    code = re.split(r"[-./]", bare[len("10.1108/"):], maxsplit=1)[0]
-    if code not in EMERALD_JOURNALS:
-        return None
-    title, issn = EMERALD_JOURNALS[code]
-    values = [("title", title), ("code", code)] + ([("issn", issn)] if issn else [])
-    return Inference(
-        subject=subject or f"doi:{bare}", property="journal", values=tuple(values), rule="journal-from-doi-prefix",
-        confidence=0.95, evidence=f"DOI {bare} carries Emerald's journal code {code!r} = {title}",
-        evidence_ids=(bare,))
+                      evidence=Evidence.of(f"no work by {who} in {citation.year} in the graph "
+                                           f"({len(by_names)} by these names)"))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from peerkg.linking.records import InTextCitation
+from peerkg.model import InTextCitation
 
 __all__ = ["find_citations", "parse_citation_item"]
 

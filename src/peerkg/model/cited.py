@@ -1,0 +1,46 @@
+"""A reference-list string read into the work it describes (the parse stage's reading of references)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peerkg.model.page import PageRange, PersonName, WorkType
+
+__all__ = ["CitedWork"]
+
+
+@dataclass(frozen=True)
+class CitedWork:
+    """A reference-list entry parsed into the work it describes.
+
+    Strings are as printed, except ``url`` (hyphen look-alikes repaired to "-"), ``doi``
+    (bare, lower case) and ``pages`` (``start``/``end`` expanded; ``as_written`` as printed).
+    ``unparsed`` holds every piece of the string that no field took, so nothing is dropped.
+    """
+
+    text: str  # the reference as given to the parser
+    work_type: WorkType = WorkType.WORK
+    authors: tuple[PersonName, ...] = ()
+    et_al: bool = False  # the author list ends with "et al."
+    authors_are_editors: bool = False  # "Smith, J. (Ed.) (2010), …": the leading names edited it
+    year: int | None = None
+    year_suffix: str | None = None  # "2012a" -> "a"
+    no_date: bool = False  # "(n.d.)"
+    date_detail: str | None = None  # "June 11" (newspaper), "2008, June 11" detail part
+    title: str | None = None
+    container_title: str | None = None  # journal, book, newspaper, report series, website
+    container_editors: tuple[PersonName, ...] = ()  # "In: Smith, J. (Ed.), Book…"
+    volume: str | None = None
+    issue: str | None = None
+    pages: PageRange | None = None
+    chapter: str | None = None  # "(Chapter 6)" -> "6"
+    edition: str | None = None  # "2nd ed." -> "2nd"
+    publisher: str | None = None
+    place: str | None = None
+    url: str | None = None
+    accessed: str | None = None  # "(accessed 3 May 2019)" as written
+    doi: str | None = None
+    label: str | None = None  # the printed list number ("1.") when the string starts with one
+    style: str = "unknown"  # "harvard" (Emerald), "apa", "vancouver", "unknown"
+    unparsed: tuple[str, ...] = ()
+    confidence: float = 0.0  # how sure the parser is of its segmentation (0..1)

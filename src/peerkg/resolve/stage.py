@@ -1,0 +1,209 @@
+"""The resolve stage: parsed pages in, one :class:`~peerkg.model.Decisions` out.
+
+1. work identity across pages (:mod:`peerkg.resolve.works`);
+2. each reference entry's cited work matched to a work another page describes, else a node of its own;
+3. people: author mentions clustered into persons and organisations (:mod:`peerkg.resolve.people`);
+4. in-text citations in bodies and statements found and resolved against every work the build knows;
+5. facts the pages imply (:mod:`peerkg.resolve.implied`).
+
+Every step works on records and keys; nothing here knows an IRI.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from peerkg.model import (
+    CitedEntry,
+    CitedWork,
+    Decisions,
+    Inference,
+    MentionAgent,
+    PageDecisions,
+    ParsedPage,
+    PersonMention,
+    PersonName,
+    Pointer,
+    RecordRef,
+    StatementId,
+    WorkId,
+    WorkKey,
+    WorkRecord,
+    mention_id,
+)
+from peerkg.normalise.keys import family_key
+from peerkg.resolve import implied, intext, matching, people
+from peerkg.resolve.works import WorkIdentity, decide_works
+
+__all__ = ["cited_key", "resolve", "work_key"]
+
+T = TypeVar("T")
+
+
+def _family(names: Sequence[PersonName]) -> tuple[str, ...]:
+    return tuple((n.family or n.display) for n in names)
+
+
+def work_key(work: WorkId, records: Sequence[WorkRecord]) -> WorkKey:
+    """One matching description of a work from every record that describes it."""
+    def first(getter: Callable[[WorkRecord], T | None]) -> T | None:
+        return next((v for v in map(getter, records) if v), None)
+
+    authors = first(lambda r: _family(r.authors)) or ()
+    return WorkKey(
+        id=work, doi=first(lambda r: r.doi), title=first(lambda r: r.title),
+        year=first(lambda r: r.issued.year if r.issued else None),
+        first_author_family=authors[0] if authors else None, author_families=authors,
+        venue=first(lambda r: r.venue.title if r.venue else None),
+        issn=first(lambda r: r.venue.issn if r.venue else None),
+        volume=first(lambda r: r.venue.volume if r.venue else None),
+        issue=first(lambda r: r.venue.issue if r.venue else None),
+    )
+
+
+def cited_key(work: WorkId, cited: CitedWork) -> WorkKey:
+    authors = _family(cited.authors)
+    return WorkKey(id=work, doi=cited.doi, title=cited.title, year=cited.year,
+                   first_author_family=authors[0] if authors else None, author_families=authors,
+                   venue=cited.container_title, volume=cited.volume, issue=cited.issue,
+                   year_suffix=cited.year_suffix, et_al=cited.et_al)
+
+
+def _matches_to_main(cited: Sequence[WorkKey], main: Sequence[WorkKey]) -> dict[WorkId, WorkId]:
+    """For each cited work that is the same as exactly one main work (DOI, title and year, …), that work.
+
+    One blocked matching pass over all keys, not one per reference."""
+    main_ids = {m.id for m in main}
+    found: dict[WorkId, set[WorkId]] = {}
+    for m in matching.match_works([*main, *cited]):
+        for one, other in ((m.left, m.right), (m.right, m.left)):
+            if one not in main_ids and other in main_ids:
+                found.setdefault(one, set()).add(other)
+    return {cited_id: next(iter(ids)) for cited_id, ids in found.items() if len(ids) == 1}
+
+
+def _first_family_index(keys: Sequence[WorkKey]) -> dict[str, list[WorkKey]]:
+    index: dict[str, list[WorkKey]] = {}
+    for key in keys:
+        if key.author_families:
+            index.setdefault(family_key(key.author_families[0]), []).append(key)
+    return index
+
+
+def resolve(pages: Sequence[ParsedPage]) -> Decisions:
+    """Decide what the records of ``pages`` refer to: works, cited works, people, in-text citations."""
+    identity = decide_works(pages)
+    groups: dict[WorkId, list[WorkRecord]] = {}
+    for ref, work in sorted(identity.ids.items()):
+        groups.setdefault(work, []).append(pages[ref.page].record.works[ref.index])
+    main_keys = [work_key(work, records) for work, records in groups.items()]
+    cited, cited_keys = _cited_entries(pages, identity, main_keys)
+    mentions, where = _mentions(pages, identity, cited)
+    clusters = people.link_people(mentions)
+    by_first_author = _first_family_index(main_keys + cited_keys)
+    agents: dict[int, list[MentionAgent]] = defaultdict(list)
+    for cluster in clusters:
+        fullest = None if cluster.agent.organisation else cluster.name
+        for mid in cluster.mention_ids:
+            agents[where[mid][0]].append(MentionAgent(mid, cluster.agent, fullest))
+    page_decisions = tuple(PageDecisions(
+        works=tuple(identity.ids[RecordRef(p, i)] for i in range(len(page.record.works))),
+        cited=tuple(cited.get(p, ())), pointers=_pointers(p, page, identity, by_first_author),
+        agents=tuple(sorted(agents.get(p, ()), key=lambda a: a.mention))) for p, page in enumerate(pages))
+    decided = {mid for c in clusters for d in c.decisions for mid in (d.subject, d.object)}
+    return Decisions(pages=page_decisions, merges=identity.merges, people=tuple(clusters),
+                     inferences=tuple(_inferences(pages, identity, main_keys)),
+                     mention_labels={m.id: f"{m.name.as_written!r} ({pages[where[m.id][0]].document.name}, "
+                                           f"{where[m.id][1]})" for m in mentions if m.id in decided})
+
+
+def _cited_entries(pages: Sequence[ParsedPage], identity: WorkIdentity, main_keys: Sequence[WorkKey],
+                   ) -> tuple[dict[int, list[CitedEntry]], list[WorkKey]]:
+    """Reference entries → the work each cites (a main work when one is the same work, else its own node)."""
+    parsed: list[tuple[RecordRef, int, CitedWork, WorkId]] = []
+    for p, page in enumerate(pages):
+        for i, record in enumerate(page.record.works):
+            citing = identity.ids[RecordRef(p, i)]
+            for entry, cited in zip(record.references, page.cited[i], strict=True):
+                own = WorkId("cited", (str(entry.position),), citing=citing)
+                parsed.append((RecordRef(p, i), entry.position, cited, own))
+    matched = _matches_to_main([cited_key(own, cited) for _r, _n, cited, own in parsed], main_keys)
+    entries: dict[int, list[CitedEntry]] = defaultdict(list)
+    unmatched: list[WorkKey] = []
+    for ref, position, cited, own in parsed:
+        match = matched.get(own)
+        entries[ref.page].append(CitedEntry(ref, position, cited, match or own, match is not None))
+        if not match:
+            unmatched.append(cited_key(own, cited))
+    return entries, unmatched
+
+
+def _pointers(p: int, page: ParsedPage, identity: WorkIdentity,
+              by_first_author: dict[str, list[WorkKey]]) -> tuple[Pointer, ...]:
+    """In-text citations in the bodies and statements of one page, resolved against every known work."""
+    found: list[Pointer] = []
+    for i, record in enumerate(page.record.works):
+        w = identity.ids[RecordRef(p, i)]
+        texts: list[tuple[WorkId | StatementId, str]] = []
+        if record.body:
+            texts.append((w, record.body))
+        for s in record.statements:
+            texts.append((StatementId(w, page.source16, s.position), s.text))
+        number = 0
+        for context, text in texts:
+            for citation in intext.find_citations(text):
+                number += 1
+                first = family_key(citation.names[0]) if citation.names else ""
+                resolution = matching.resolve_citation(citation, by_first_author.get(first, []))
+                found.append(Pointer(RecordRef(p, i), context, number, citation, resolution))
+    return tuple(found)
+
+
+def _mentions(pages: Sequence[ParsedPage], identity: WorkIdentity, cited: dict[int, list[CitedEntry]],
+              ) -> tuple[list[PersonMention], dict[str, tuple[int, str]]]:
+    """Every author mention (of a work record or of a cited work), and where it is: page, place on it."""
+    mentions: list[PersonMention] = []
+    where: dict[str, tuple[int, str]] = {}
+
+    def add(p: int, mid: str, name: PersonName, work: WorkId, authors: Sequence[PersonName], at: str) -> None:
+        others = tuple(n.family or n.display for n in authors if n is not name)
+        mentions.append(PersonMention(id=mid, name=name, work_id=work, coauthor_families=others,
+                                      source_id=pages[p].source16))
+        where[mid] = (p, at)
+
+    for p, page in enumerate(pages):
+        for i, record in enumerate(page.record.works):
+            for position, name in enumerate(record.authors, start=1):
+                add(p, mention_id(page.source16, i, position), name, identity.ids[RecordRef(p, i)], record.authors,
+                    f"work {i + 1}, author {position}")
+        for entry in cited.get(p, ()):
+            for position, name in enumerate(entry.cited.authors, start=1):
+                add(p, mention_id(page.source16, entry.ref.index, position, entry.position), name, entry.work,
+                    entry.cited.authors, f"reference {entry.position}, author {position}")
+    return mentions, where
+
+
+def _inferences(pages: Sequence[ParsedPage], identity: WorkIdentity,
+                main_keys: Sequence[WorkKey]) -> list[Inference]:
+    """Facts the pages imply but do not print: authors read off citing statements, journals off DOIs."""
+    found: list[Inference] = []
+    keys = {k.id: k for k in main_keys}
+    for key in main_keys:
+        if key.doi and not key.issn:
+            journal = implied.journal_from_doi(key.doi, subject=key.id)
+            if journal is not None:
+                found.append(journal)
+    statements: dict[WorkId, list[tuple[StatementId, str]]] = {}
+    for p, page in enumerate(pages):
+        for i, record in enumerate(page.record.works):
+            w = identity.ids[RecordRef(p, i)]
+            for s in record.statements:
+                statements.setdefault(w, []).append((StatementId(w, page.source16, s.position), s.text))
+    for work, found_statements in sorted(statements.items()):
+        inference = implied.infer_authors_from_statements(keys[work], found_statements)
+        if inference is not None:
+            found.append(inference)
+    return found
+
