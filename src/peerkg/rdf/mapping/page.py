@@ -29,14 +29,14 @@ from peerkg.rdf.iri import Minter
 from peerkg.rdf.mapping import terms
 from peerkg.rdf.namespaces import BIBO, BIRO, C4O, CITO, DOCO, FABIO, PRO, PSMH, SCHEMA
 
-# (mention id, name as parsed) -> the person/organisation node decided by the linking step
+# (mention id, name as parsed) -> the person/organisation node decided by the resolve stage
 AgentResolver = Callable[[str, PersonName], URIRef]
 
 @dataclass
 class PageMapper:
     """Writes the triples one page states into ``graph``.
 
-    ``work_iris[i]`` is the IRI decided (by the identity step) for ``page.works[i]``;
+    ``work_iris[i]`` is the IRI of the work key the resolve stage decided for ``page.works[i]``;
     ``agent_iri`` resolves an author name to its person/organisation node.
     """
 
@@ -49,7 +49,7 @@ class PageMapper:
     # preferred label of each concept minted from print, shared by all pages of a build: a later
     # page printing the same heading differently ("Mental health" / "Mental Health") adds an altLabel
     concept_labels: dict[URIRef, str] = field(default_factory=dict)
-    # the fullest name the linking step found for each person node: a page that writes a shorter
+    # the fullest name the resolve stage found for each person node: a page that writes a shorter
     # form ("Faulkner, A.") keeps it on the author role (psmh:nameAsWritten), not as the person's name
     canonical_names: dict[URIRef, PersonName] = field(default_factory=dict)
 
