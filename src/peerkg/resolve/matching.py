@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 
 from peerkg.model import Evidence, InTextCitation, Resolution, ResolutionStatus, WorkKey, WorkMatch
@@ -42,49 +43,64 @@ __all__ = [
 
 DEFAULT_THRESHOLD = 0.85
 
-def _venue_key(key: WorkKey) -> str:
-    return re.sub(r"^the ", "", title_key(key.venue))
+@dataclass(frozen=True)
+class _Prepared:
+    """The keys of one description, computed once (matching compares these, never the raw strings)."""
 
+    key: WorkKey
+    doi: str | None
+    first: str  # family_key of the first author
+    families: tuple[str, ...]  # family_key of every author, in order
+    complete: bool  # an author list without "et al."
+    volume: str | None  # stripped, case folded; None when not given
+    issue: str | None
+    title: str  # title_key
+    title_words: frozenset[str]
+    title_length: int  # words
+    abstract: str  # title_key
+    abstract_words: frozenset[str]
+    abstract_length: int  # words
+    venue: str
 
-def _words(title: str | None) -> set[str]:
-    return set(title_key(title).split())
-
-
-def _first_family(key: WorkKey) -> str:
-    return family_key(key.first_author_family or (key.author_families[0] if key.author_families else None))
-
-
-def _complete(key: WorkKey) -> bool:
-    return bool(key.author_families) and not key.et_al
+    @classmethod
+    def of(cls, key: WorkKey) -> _Prepared:
+        title, abstract = title_key(key.title), title_key(key.abstract)
+        return cls(
+            key=key, doi=normalise_doi(key.doi),
+            first=family_key(key.first_author_family or (key.author_families[0] if key.author_families else None)),
+            families=tuple(family_key(f) for f in key.author_families),
+            complete=bool(key.author_families) and not key.et_al,
+            volume=key.volume.strip().casefold() if key.volume else None,
+            issue=key.issue.strip().casefold() if key.issue else None,
+            title=title, title_words=frozenset(title.split()), title_length=len(title.split()), abstract=abstract,
+            abstract_words=frozenset(abstract.split()), abstract_length=len(abstract.split()),
+            venue=re.sub(r"^the ", "", title_key(key.venue)))
 
 
 def _numbered(value: str | None) -> bool:
     return bool(value) and "print" not in str(value).casefold()
 
 
-def _score(a: WorkKey, b: WorkKey) -> tuple[str, float, str] | None:
-    da, db = normalise_doi(a.doi), normalise_doi(b.doi)
-    if da and db:
-        return ("doi", 1.0, f"same DOI {da}") if da == db else None
+def _score(pa: _Prepared, pb: _Prepared) -> tuple[str, float, str] | None:
+    a, b = pa.key, pb.key
+    if pa.doi and pb.doi:
+        return ("doi", 1.0, f"same DOI {pa.doi}") if pa.doi == pb.doi else None
     if a.year is not None and b.year is not None and a.year != b.year:
         return None
-    fa, fb = _first_family(a), _first_family(b)
+    fa, fb = pa.first, pb.first
     if fa and fb and fa != fb:
         return None
-    for x, y in ((a.volume, b.volume), (a.issue, b.issue)):
-        if x and y and x.strip().casefold() != y.strip().casefold():
-            return None
-    if _complete(a) and _complete(b) and [family_key(f) for f in a.author_families] != [
-            family_key(f) for f in b.author_families]:
+    if ((pa.volume is not None and pb.volume is not None and pa.volume != pb.volume)
+            or (pa.issue is not None and pb.issue is not None and pa.issue != pb.issue)):
+        return None
+    if pa.complete and pb.complete and pa.families != pb.families:
         return None  # both author lists complete and different
-    xa, xb = title_key(a.abstract), title_key(b.abstract)
-    if len(xa.split()) >= 20 and len(xb.split()) >= 20 and len(set(xa.split()) & set(xb.split())) < 0.5 * min(
-            len(set(xa.split())), len(set(xb.split()))):
+    if pa.abstract_length >= 20 and pb.abstract_length >= 20 and len(pa.abstract_words & pb.abstract_words) < 0.5 * min(
+            len(pa.abstract_words), len(pb.abstract_words)):
         return None  # both abstracts shown and different
-    ta, tb = title_key(a.title), title_key(b.title)
-    same_authors = bool(a.author_families) and [family_key(f) for f in a.author_families] == [
-        family_key(f) for f in b.author_families]
-    if ta and ta == tb and (len(ta.split()) >= 3 or (fa and fa == fb)):
+    ta, tb = pa.title, pb.title
+    same_authors = bool(a.author_families) and pa.families == pb.families
+    if ta and ta == tb and (pa.title_length >= 3 or (fa and fa == fb)):
         if a.year is not None and b.year is not None:
             return "title-year", 0.95, f"same normalised title {ta!r} and year {a.year}"
         if same_authors:
@@ -92,13 +108,14 @@ def _score(a: WorkKey, b: WorkKey) -> tuple[str, float, str] | None:
                     f"same normalised title {ta!r} and authors {', '.join(a.author_families)}; "
                     "year unknown on one side")
         return "title-no-year", 0.8, f"same normalised title {ta!r}; year unknown on one side"
-    if same_authors and xa and xa == xb and len(xa.split()) >= 20:
+    xa = pa.abstract
+    if same_authors and xa and xa == pb.abstract and pa.abstract_length >= 20:
         return ("authors-abstract", 0.95,
-                f"same authors {', '.join(a.author_families)} and same abstract ({len(xa.split())} words: "
+                f"same authors {', '.join(a.author_families)} and same abstract ({pa.abstract_length} words: "
                 f"{' '.join(xa.split()[:8])} …)")
-    same_venue = bool(a.issn and b.issn and a.issn == b.issn) or bool(_venue_key(a) and _venue_key(a) == _venue_key(b))
+    same_venue = bool(a.issn and b.issn and a.issn == b.issn) or bool(pa.venue and pa.venue == pb.venue)
     if fa and fa == fb and a.year is not None and a.year == b.year and same_venue:
-        wa, wb = _words(a.title), _words(b.title)
+        wa, wb = pa.title_words, pb.title_words
         overlap = len(wa & wb) / min(len(wa), len(wb)) if wa and wb else None
         if overlap is not None and overlap < 0.5:
             return None
@@ -112,18 +129,17 @@ def _score(a: WorkKey, b: WorkKey) -> tuple[str, float, str] | None:
     return None
 
 
-def _blocks(keys: Sequence[WorkKey]) -> set[tuple[int, int]]:
+def _blocks(keys: Sequence[_Prepared]) -> set[tuple[int, int]]:
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
-        doi = normalise_doi(k.doi)
-        if doi:
-            index[("doi", doi)].append(i)
-        if k.title:
-            index[("title", title_key(k.title))].append(i)
-        if _first_family(k) and k.year is not None:
-            index[("fy", _first_family(k), str(k.year))].append(i)
-        if k.abstract:
-            index[("abstract", title_key(k.abstract))].append(i)
+        if k.doi:
+            index[("doi", k.doi)].append(i)
+        if k.key.title:
+            index[("title", k.title)].append(i)
+        if k.first and k.key.year is not None:
+            index[("fy", k.first, str(k.key.year))].append(i)
+        if k.key.abstract:
+            index[("abstract", k.abstract)].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
         pairs.update(combinations(members, 2))
@@ -133,15 +149,16 @@ def _blocks(keys: Sequence[WorkKey]) -> set[tuple[int, int]]:
 def match_works(candidates: Sequence[WorkKey], threshold: float = DEFAULT_THRESHOLD) -> list[WorkMatch]:
     """Pairs of descriptions that are the same work (score ≥ ``threshold``), best rule each.
 
-    Candidates are blocked by DOI, normalised title and (first author, year), so the cost grows
-    with the block sizes, not with n².
+    Each description's keys are computed once; candidates are blocked by DOI, title key and (first
+    author, year), so the cost grows with the block sizes, not with n².
     """
+    prepared = [_Prepared.of(k) for k in candidates]
     out: list[WorkMatch] = []
-    for i, j in sorted(_blocks(candidates)):
+    for i, j in sorted(_blocks(prepared)):
         a, b = candidates[i], candidates[j]
         if a.id == b.id:
             continue
-        scored = _score(a, b)
+        scored = _score(prepared[i], prepared[j])
         if scored and scored[1] >= threshold:
             left, right = sorted((a.id, b.id))
             out.append(WorkMatch(left=left, right=right, rule=scored[0], score=scored[1], evidence=scored[2]))

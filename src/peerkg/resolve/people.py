@@ -34,8 +34,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property, partial
 
 from peerkg.model import Evidence, LinkDecision, NodeId, PersonCluster, PersonMention, PersonName
 from peerkg.normalise.keys import family_key, fold
@@ -97,15 +98,19 @@ class _M:
     given: tuple[tuple[str, bool], ...]
     list_key: tuple[str | None, str]
 
-    @property
+    @cached_property
     def full(self) -> bool:  # the first given name is written out
         return bool(self.given) and not self.given[0][1]
 
-    @property
+    @cached_property
     def all_full(self) -> bool:
         return bool(self.given) and not any(i for _, i in self.given)
 
-    @property
+    @cached_property
+    def letters(self) -> tuple[str, ...]:  # the given-name tokens without their initial flags
+        return tuple(t for t, _ in self.given)
+
+    @cached_property
     def coauthors(self) -> frozenset[str]:
         keys: set[str] = set()
         for f in self.mention.coauthor_families:
@@ -115,6 +120,10 @@ class _M:
 
 def _label(m: _M) -> Evidence:
     return Evidence.of(f"{m.mention.name.as_written!r} ({m.mention.id}, work ", m.mention.work_id, ")")
+
+
+def _both(a: _M, b: _M, *rest: str | NodeId) -> Evidence:
+    return Evidence.of(_label(a), " and ", _label(b), *rest)
 
 
 class _Clusters:
@@ -140,11 +149,13 @@ class _Clusters:
                     return False
         return True
 
-    def merge(self, a: str, b: str, rule: str, score: float, evidence: Evidence,
+    def merge(self, a: str, b: str, rule: str, score: float, evidence: Evidence | Callable[[], Evidence],
               involved: tuple[NodeId, ...]) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb or not self.consistent(a, b):
             return False
+        if callable(evidence):
+            evidence = evidence()
         ra, rb = sorted((ra, rb))
         self.parent[rb] = ra
         self.members[ra] += self.members.pop(rb)
@@ -158,27 +169,28 @@ class _Clusters:
         return any(self.ms[x].full for x in self.members[self.find(root)])
 
 
-_Found = tuple[str, float, Evidence, tuple[NodeId, ...]]
+# rule, score, the evidence (written only when the merge is made), the ids involved
+_Found = tuple[str, float, Callable[[], Evidence], tuple[NodeId, ...]]
 
 
 def _pair_evidence(a: _M, b: _M) -> _Found | None:
     if a.list_key == b.list_key or not (a.fams & b.fams) or not givens_compatible(a.given, b.given):
         return None
     ids = (a.mention.work_id, b.mention.work_id)
-    if a.all_full and b.all_full and [t for t, _ in a.given] == [t for t, _ in b.given]:
-        return "same-full-name", 0.95, Evidence.of(_label(a), " and ", _label(b), " have the same full name"), ids
+    if a.all_full and b.all_full and a.letters == b.letters:
+        return "same-full-name", 0.95, partial(_both, a, b, " have the same full name"), ids
     if not (a.full or b.full):
         return _initials_evidence(a, b, ids)
     if a.mention.work_id == b.mention.work_id:
         return ("compatible-given-same-work", 0.9,
-                Evidence.of(_label(a), " and ", _label(b), ": compatible given names, both authors of ",
+                partial(_both, a, b, ": compatible given names, both authors of ",
                             a.mention.work_id), ids)
     shared = sorted(a.coauthors & b.coauthors)
     if shared:
         names = sorted({f for f in a.mention.coauthor_families + b.mention.coauthor_families
                         if family_keys(f) & set(shared)})
         return ("compatible-given-shared-coauthor", 0.9,
-                Evidence.of(_label(a), " and ", _label(b),
+                partial(_both, a, b,
                             f": compatible given names and shared co-author {', '.join(names)}"), ids)
     return None
 
@@ -187,11 +199,11 @@ def _initials_evidence(a: _M, b: _M, ids: tuple[NodeId, NodeId]) -> _Found | Non
     """Two initial-only forms ("Repper, J." twice): only the very same initials, and only with the same
     work or at least two shared co-authors, ever link them. One shared co-author family is not enough
     here ("Khan, A." with an Ali twice may be two people): initials and family names are common."""
-    if [t for t, _ in a.given] != [t for t, _ in b.given] or not a.given:
+    if a.letters != b.letters or not a.given:
         return None
     if a.mention.work_id == b.mention.work_id:
         return ("same-initials-same-work", 0.8,
-                Evidence.of(_label(a), " and ", _label(b), ": the same initials, both authors of ",
+                partial(_both, a, b, ": the same initials, both authors of ",
                             a.mention.work_id), ids)
     shared = sorted(a.coauthors & b.coauthors)
     if len(shared) < 2:
@@ -199,7 +211,7 @@ def _initials_evidence(a: _M, b: _M, ids: tuple[NodeId, NodeId]) -> _Found | Non
     names = sorted({f for f in a.mention.coauthor_families + b.mention.coauthor_families
                     if family_keys(f) & set(shared)})
     return ("same-initials-shared-coauthors", 0.8,
-            Evidence.of(_label(a), " and ", _label(b), f": the same initials and shared co-authors {', '.join(names)}"),
+            partial(_both, a, b, f": the same initials and shared co-authors {', '.join(names)}"),
             ids)
 
 
@@ -243,8 +255,11 @@ def link_people(mentions: Sequence[PersonMention], threshold: float = DEFAULT_TH
     for x, y in pairs:
         partners[x].append(y)
         partners[y].append(x)
-    ambiguous = {x for x, ps in partners.items() if not cl.ms[x].full and any(
-        not givens_compatible(cl.ms[p].given, cl.ms[q].given) for p in ps for q in ps)}
+    ambiguous = set()
+    for x, ps in partners.items():
+        givens = {cl.ms[p].given for p in ps}  # compatibility depends on the given names only
+        if not cl.ms[x].full and any(not givens_compatible(g, h) for g in givens for h in givens):
+            ambiguous.add(x)
     order = sorted(pairs, key=lambda p: (-pairs[p][1], p))
     for x, y in order:
         if x in ambiguous or y in ambiguous:
@@ -272,13 +287,17 @@ def _anchored(cl: _Clusters, ms: Sequence[_M], threshold: float) -> None:
         return
     strong = dict(cl.rule_of)  # anchors come from the strong rules only: no chaining
     lists: dict[tuple[str | None, NodeId], list[_M]] = defaultdict(list)
+    full_by_family: dict[str, list[_M]] = defaultdict(list)
     for m in ms:
         lists[m.list_key].append(m)
+        if m.full:
+            for k in m.fams:
+                full_by_family[k].append(m)
     for m in ms:
         if m.full or not m.given or cl.has_full(m.mention.id):
             continue
-        roots = {cl.find(o.mention.id) for o in ms
-                 if o.full and o.fams & m.fams and givens_compatible(o.given, m.given)}
+        roots = {cl.find(o.mention.id) for k in m.fams for o in full_by_family[k]
+                 if givens_compatible(o.given, m.given)}
         roots = {r for r in roots if cl.consistent(m.mention.id, r)}
         if len(roots) != 1:
             continue
@@ -311,11 +330,14 @@ def _fullest(names: Sequence[PersonName]) -> PersonName:
 
 def _person_clusters(cl: _Clusters) -> list[PersonCluster]:
     out = []
+    decided: dict[str, list[LinkDecision]] = defaultdict(list)
+    for d in cl.decisions:
+        decided[cl.find(d.subject)].append(d)
     for root, members in cl.members.items():
         ids = sorted(members)
         ms = [cl.ms[i] for i in ids]
         name = _fullest([m.mention.name for m in ms])
-        decisions = tuple(d for d in cl.decisions if cl.find(d.subject) == root)
+        decisions = tuple(decided.get(root, ()))
         out.append(PersonCluster(key=name_key(name), name=name, mention_ids=tuple(ids),
                                  work_ids=tuple(sorted({m.mention.work_id for m in ms})), decisions=decisions))
     return sorted(out, key=lambda c: (c.key, c.mention_ids))
