@@ -54,11 +54,14 @@ class Concept:
 
 @dataclass(frozen=True)
 class Tag:
-    """One occurrence of a concept in one field of a work, with its evidence.
+    """One hit: a concept's label found in one field of a work, with its evidence.
 
     ``field`` names where the text came from: ``title``, ``teaser``, ``abstract`` (unstructured),
     ``abstract/{heading}`` (``abstract/purpose``, ``abstract/findings``...), ``body`` or
-    ``statement/{position}``. ``text[start:end] == words`` for the field's ``text``.
+    ``statement/{position}``. ``text[start:end] == words`` for the field's ``text``. ``rule`` and ``weight``
+    say what this hit alone shows (see :mod:`peerkg.concepts.tagger`); ``relation`` is *about* when the hit
+    alone makes the work about the concept. ``origin`` is the index of the record (of the work's records on
+    different pages) whose field holds the hit.
     """
 
     concept: str  # IRI
@@ -70,12 +73,14 @@ class Tag:
     end: int
     prefix: str  # up to CONTEXT_CHARS characters before ``start``
     suffix: str  # up to CONTEXT_CHARS characters after ``end``
-    rule: str  # e.g. "about-field", "key-sentence", "repeated", "passing", "contrast", "negation"
-    score: float
+    rule: str  # "title", "aim", "purpose", "lead", "finding", "sentence", "reported", "negation", ...
+    score: float  # in [0, 1], from the weight
     label: str = ""  # the thesaurus label that matched
     label_kind: LabelKind = LabelKind.PREF
     language: str = "en"  # language of the text (and of the label used)
     sentence: int = 0  # 0-based index of the sentence of the field holding the match
+    weight: float = 0.0  # what the hit adds towards "about" (2 make it)
+    origin: int = 0
 
     @property
     def is_about(self) -> bool:
@@ -84,13 +89,46 @@ class Tag:
 
 @dataclass(frozen=True)
 class WorkConcept:
-    """A concept at work level: "about" when any of its tags is "about", with all its tags as evidence."""
+    """A concept at work level: whether the work is about it or mentions it, why, and every hit.
+
+    ``rule`` is the work-level decision: the rule of the one hit that made it *about* ("title", "aim",
+    "purpose", "lead", "finding"), "recurs" (hits in several sentences add up), "narrower-about" (a narrower
+    concept is about: this broader one is then a mention), "root" (peer support itself, never about) or,
+    for a mention, the strongest hit's rule. ``weight`` is the sum over the work's sentences.
+    """
 
     concept: str
     scheme: str
     relation: Relation
     tags: tuple[Tag, ...]
+    rule: str = ""
+    weight: float = 0.0
 
     @property
     def score(self) -> float:
         return max((t.score for t in self.tags), default=0.0)
+
+    @property
+    def hit_count(self) -> int:
+        return len(self.tags)
+
+    @property
+    def strongest(self) -> Tag:
+        """The hit a reader should see first: the heaviest, then the earliest field, then the earliest words."""
+        return min(self.tags, key=lambda t: (-t.weight, -t.score, field_rank(t.field), t.origin, t.start))
+
+
+FIELD_ORDER = ("title", "abstract/purpose", "abstract", "abstract/design-methodology-approach", "abstract/findings",
+               "abstract/conclusions", "abstract/practical-implications", "abstract/social-implications",
+               "abstract/research-limitations-implications", "abstract/originality-value", "abstract/background",
+               "teaser", "body")
+
+
+def field_rank(field: str) -> tuple[int, int]:
+    """Order of fields on a work's page (statements last, by position)."""
+    if field in FIELD_ORDER:
+        return (FIELD_ORDER.index(field), 0)
+    if field.startswith("statement/"):
+        tail = field.split("/", 1)[1]
+        return (len(FIELD_ORDER) + 1, int(tail) if tail.isdigit() else 0)
+    return (len(FIELD_ORDER), 0)
