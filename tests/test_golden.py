@@ -1,4 +1,5 @@
-"""Golden tests: the named graph of each seed page (and the links graph) against a reviewed Turtle file.
+"""Golden tests: the named graph of each seed page (and the links, annotations and evidence graphs) against a
+reviewed Turtle file.
 
 Compared with ``rdflib.compare.isomorphic``; on failure the message lists the triples only in the
 expected file and only in the build, as sorted N-Triples. After a deliberate change, regenerate with
@@ -49,10 +50,11 @@ def _cases(seed_build) -> dict[str, Graph]:
         cases[Path(outcome.path).stem] = seed_build.dataset.graph(outcome.graph)
     cases["links"] = seed_build.dataset.graph(URIRef(seed_build.base.links_graph))
     cases["annotations"] = seed_build.dataset.graph(URIRef(seed_build.base.annotations_graph))
+    cases["evidence"] = seed_build.dataset.graph(URIRef(seed_build.base.evidence_graph))
     return cases
 
 
-CASES = [p.stem for p in seed_pages()] + ["links", "annotations"]
+CASES = [p.stem for p in seed_pages()] + ["links", "annotations", "evidence"]
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -118,8 +118,11 @@ def test_render_substitutes_safe_terms() -> None:
     assert f"<{V}setting/acute-ward>" in render(q, {"setting": "setting/acute-ward"})
     assert f"<{V}setting/acute-ward>" in render(q, {"setting": "vocab:setting/acute-ward"})
     assert f"<{V}setting/acute-ward>" in render(q, {"setting": f"{V}setting/acute-ward"})
-    text = render(get_named_query("who-cites"), {"doi": "https://doi.org/10.1108/JMHTEP-03-2015-0013"})
-    assert '"10.1108/jmhtep-03-2015-0013"' in text
+    text = render(get_named_query("who-cites"), {"work": "https://doi.org/10.1108/JMHTEP-03-2015-0013"})
+    assert f"<{ID}work/doi/10.1108/jmhtep-03-2015-0013>" in text  # a DOI names its work
+    assert f"<{ID}work/h/0b32562e51c7e00f>" in render(get_named_query("concept-evidence"),
+                                                      {"work": "id:work/h/0b32562e51c7e00f"})
+    assert f"<{ID}work/h/abc>" in render(get_named_query("statements-by-type"), {"work": f"<{ID}work/h/abc>"})
     sneaky = 'Repper") } DELETE WHERE { ?s ?p ?o } #'
     text = render(get_named_query("author-works"), {"family": sneaky})
     assert '"Repper\\") } DELETE WHERE { ?s ?p ?o } #"' in text
@@ -130,7 +133,8 @@ def test_render_substitutes_safe_terms() -> None:
     ("works-by-setting", {"place": "x"}, "unknown parameter"),
     ("works-by-setting", {"setting": "http://example.org/x> } ; DROP ALL ; <x"}, "not a concept"),
     ("works-by-setting", {"setting": "inpatient"}, "not a concept"),
-    ("who-cites", {"doi": "not-a-doi"}, "not a DOI"),
+    ("who-cites", {"work": "not-a-doi"}, "neither a work's IRI nor a DOI"),
+    ("concept-evidence", {"work": "https://x.org/a> } DROP ALL {"}, "neither a work's IRI nor a DOI"),
     ("theme-co-occurrence", {"min_works": "2; DROP"}, "not an integer"),
     ("concepts", {"scheme": "javascript alert"}, "not an absolute IRI"),
     ("concepts", {"scheme": "https://x.org/a b"}, "not an absolute IRI"),
@@ -208,10 +212,34 @@ def test_organisations_evidence_cooccurrence_years_concepts(fixture_graph: Graph
 
 
 @pytest.fixture(scope="module")
-def seed_graph() -> Graph:
+def seed_result():
     pipeline = pytest.importorskip("peerkg.pipeline")
-    result = pipeline.build_dataset(validate=False, infer=False)
-    return pipeline.union_graph(result.dataset)
+    return pipeline.build_dataset(validate=False, infer=False)
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_result) -> Graph:
+    from peerkg.pipeline import union_graph
+
+    return union_graph(seed_result.dataset)
+
+
+@pytest.fixture(scope="module")
+def seed_stores(seed_result) -> dict[str, pyoxigraph.Store]:
+    """The seed build in pyoxigraph (the service's store): with every graph, and without the evidence graph."""
+    from peerkg.rdf import serialise
+
+    full, compact = pyoxigraph.Store(), pyoxigraph.Store()
+    full.load(serialise.nquads(seed_result.dataset), format=pyoxigraph.RdfFormat.N_QUADS)
+    evidence = pyoxigraph.NamedNode(seed_result.base.evidence_graph)
+    compact.extend(q for q in full if q.graph_name != evidence)
+    return {"full": full, "compact": compact}
+
+
+def run_store(store: pyoxigraph.Store, query_name: str, /, **params: str) -> list[dict[str, str]]:
+    results = store.query(render(get_named_query(query_name), params), use_default_graph_as_union=True)
+    names = [v.value for v in results.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in results]
 
 
 def who(graph: Graph, work: str) -> tuple[str, str]:
@@ -236,7 +264,37 @@ def test_seed_works_about_professionalisation(seed_graph: Graph) -> None:
     works = {r["work"] for r in run(seed_graph, "works-by-theme", theme="theme/professionalisation")}
     found = [who(seed_graph, w) for w in works]
     assert found.count(("Basset & Faulkner", "2012")) == 2  # both 2012 Faulkner & Basset papers
-    assert ID + "work/doi/10.1108/jmhtep-03-2015-0013" in works  # Beales & Wilson, through two statements
+    # Beales & Wilson: only citation statements by others say "professionalised" — how it is cited, not its topic
+    assert ID + "work/doi/10.1108/jmhtep-03-2015-0013" not in works
+
+
+def seed_work(graph: Graph, title_start: str) -> str:
+    q = """PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX psmh: <https://w3id.org/psmh/ontology#>
+           SELECT ?w ?t WHERE { { ?w dcterms:title ?t } UNION { ?w psmh:listingTeaser ?t } }"""
+    return next(str(r[0]) for r in graph.query(q) if str(r[1]).startswith(title_start))
+
+
+def test_seed_concept_evidence_takes_a_work_iri(seed_graph: Graph, seed_stores: dict[str, pyoxigraph.Store]) -> None:
+    gray = seed_work(seed_graph, "The purpose of this service user narrative and viewpoint article")
+    assert "/work/doi/" not in gray  # a listing hit: no DOI, so only its IRI names it
+    full = run_store(seed_stores["full"], "concept-evidence", work=gray)
+    mens = [r for r in full if r["concept"] == V + "setting/mens-ward"]
+    assert {r["exact"] for r in mens} == {"men’s mental health ward"} and len(mens) == int(mens[0]["hits"])
+    assert {(r["motivation"].rsplit("#", 1)[-1], r["rule"]) for r in mens} == {("classifying", "aim")}
+    compact = run_store(seed_stores["compact"], "concept-evidence", work=gray)  # without the evidence graph
+    concepts = [r["concept"] for r in compact]
+    assert len(concepts) == len(set(concepts))  # one row per concept: its strongest hit
+    strongest = next(r for r in compact if r["concept"] == V + "setting/mens-ward")
+    assert strongest["field"] == "abstract/purpose" and strongest["exact"] == "men’s mental health ward"
+    community = next(r for r in compact if r["concept"] == V + "setting/community")
+    assert community["motivation"].endswith("tagging") and community["exact"] == "community peer support"
+
+
+def test_seed_concept_evidence_by_doi(seed_stores: dict[str, pyoxigraph.Store]) -> None:
+    rows = run_store(seed_stores["full"], "concept-evidence", work="https://doi.org/10.1108/MHSI-05-2019-060")
+    about = {r["concept"] for r in rows if r["motivation"].endswith("classifying")}
+    assert {V + "model/peer-support-workers", V + "theme/lived-experience"} <= about
+    assert V + "model/peer-support" not in about  # the root is never "about"
 
 
 def test_seed_who_cites_beales_and_wilson(seed_graph: Graph) -> None:

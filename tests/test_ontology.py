@@ -28,7 +28,7 @@ OBJECT_PROPERTIES = {"peerSupportModel", "setting", "theme", "hasStatedCount", "
                      "resolvesTo", "candidate", "sourceKind", "sameTextAs", "subjectEntity", "objectEntity"}
 DATATYPE_PROPERTIES = {"countValue", "countQualifier", "confidence", "citingSection", "nameAsWritten",
                        "listingTeaser", "aheadOfPrint", "truncated", "offsetStart", "offsetEnd", "sha256",
-                       "byteSize", "converterVersion", "rule", "score", "evidence", "annotatedField"}
+                       "byteSize", "converterVersion", "rule", "score", "evidence", "annotatedField", "hitCount"}
 
 SCHEMES = {
     "abstract-heading": ["purpose", "design-methodology-approach", "findings", "research-limitations-implications",

@@ -77,16 +77,19 @@ EXPECTED: dict[str, set[tuple[str, str, str]]] = {
     "annotation": {
         ("work/h/00000000000000aa/annotation/0000000000000001", V, "Annotation-body"),
         ("work/h/00000000000000aa/annotation/0000000000000001", V, "Annotation-motivation"),
-        ("work/h/00000000000000aa/annotation/0000000000000001", V, "Annotation-score"),
+        ("work/h/00000000000000aa/annotation/0000000000000001", V, "Annotation-hitCount"),
         ("work/h/00000000000000aa/annotation/0000000000000002", V, "Annotation-target"),
         ("work/h/00000000000000aa/annotation/0000000000000002", V, "Annotation-rule"),
-        ("work/h/00000000000000aa/annotation/0000000000000002", V, "Annotation-score"),
+        ("work/h/00000000000000aa/annotation/0000000000000002", V, "Annotation-hitCount"),
     },
     "specific-resource": {
         ("work/h/00000000000000aa/annotation/0000000000000001/target", V, "SpecificResource-source"),
         ("work/h/00000000000000aa/annotation/0000000000000001/target", V, "SpecificResource-position"),
+        ("work/h/00000000000000aa/annotation/0000000000000001/target", V, "SpecificResource-score"),
         ("work/h/00000000000000aa/annotation/0000000000000002/target", V, "SpecificResource-source"),
         ("work/h/00000000000000aa/annotation/0000000000000002/target", V, "SpecificResource-selectors"),
+        ("work/h/00000000000000aa/annotation/0000000000000002/target", V, "SpecificResource-field"),
+        ("work/h/00000000000000aa/annotation/0000000000000002/target", V, "SpecificResource-derivedFrom"),
     },
     "text-quote-selector": {
         ("work/h/00000000000000aa/annotation/0000000000000001/quote", V, "TextQuoteSelector-exact"),

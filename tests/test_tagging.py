@@ -4,6 +4,9 @@ two hand-read gold sets (per facet, thresholds on both)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from goldsets import (
     MIN_PRECISION,
     MIN_RECALL,
@@ -13,9 +16,6 @@ from goldsets import (
     seed_pages,
     seed_record,
 )
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from peerkg.concepts import Relation, tag, tag_work, work_concepts
 from peerkg.concepts.context import CONTEXTS
 from peerkg.concepts.records import CONTEXT_CHARS

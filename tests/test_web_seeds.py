@@ -112,7 +112,7 @@ def test_works_by_theme_professionalisation(server: Server) -> None:
     works = {b["work"]["value"] for b in doc["results"]["bindings"]}
     found = [who(server, w) for w in works]
     assert found.count(("Basset & Faulkner", "2012")) == 2  # both 2012 Faulkner & Basset works
-    assert BEALES_WILSON in works
+    assert BEALES_WILSON not in works  # only citation statements by others say "professionalised"
 
 
 def test_named_query_html_page(server: Server) -> None:
@@ -137,8 +137,8 @@ def test_named_query_errors(server: Server) -> None:
     assert bad.status_code == 400
     error = bad.json()["error"]
     assert error["code"] == "bad-parameter" and error["parameter"] == "setting" and "setting" in error["message"]
-    doi = server.get("/queries/who-cites", params={"doi": "not-a-doi"}).json()["error"]
-    assert doi["parameter"] == "doi" and "DOI" in doi["message"]
+    doi = server.get("/queries/who-cites", params={"work": "not-a-doi"}).json()["error"]
+    assert doi["parameter"] == "work" and "DOI" in doi["message"]
     extra = server.get("/queries/works-by-theme", params={"them": "theme/stigma"})
     assert extra.status_code == 400 and extra.json()["error"]["parameter"] == "them"
     twice = server.get("/queries/works-by-theme?theme=theme/stigma&theme=theme/recovery")
@@ -250,6 +250,32 @@ def test_work_rdf_includes_its_annotations(server: Server, mens_ward_work: str) 
     assert str(OA.TextPositionSelector) in nt
 
 
+def test_concept_page_lists_works_about_it_and_mentioning_it(server: Server, mens_ward_work: str) -> None:
+    html = server.get("/vocab/setting/inpatient", headers={"Accept": "text/html"}).text
+    about = html[html.index('id="works-about"'):html.index('id="works-mentioning"')]
+    mentioning = html[html.index('id="works-mentioning"'):]
+    ockwell = select(server, """PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?w WHERE { ?w dcterms:creator/<http://xmlns.com/foaf/0.1/familyName> "Ockwell" }""")[0]["w"]
+    assert f'title="{ockwell}"' in about  # about inpatient wards itself
+    narrower = about[about.index(f'title="{mens_ward_work}"'):].split("</li>", 1)[0]
+    assert "about the narrower" in narrower and 'href="/vocab/setting/mens-ward"' in narrower
+    assert f'title="{ID}work/doi/10.1108/mhsi-05-2019-060"' in mentioning  # the editorial lists inpatient wards
+    professionalisation = server.get("/vocab/theme/professionalisation", headers={"Accept": "text/html"}).text
+    mentions = professionalisation[professionalisation.index('id="works-mentioning"'):]
+    assert f'title="{BEALES_WILSON}"' in mentions and "statement" in mentions  # only others' words say it
+
+
+def test_work_page_has_one_entry_per_concept_strongest_evidence_first(server: Server, mens_ward_work: str) -> None:
+    path = mens_ward_work.replace("https://w3id.org/psmh/", "/")
+    html = server.get(path, headers={"Accept": "text/html"}).text
+    about = html[html.index('id="tags-about"'):html.index('id="tags-mentions"')]
+    assert about.count('href="/vocab/setting/mens-ward"') == 1
+    entry = about[about.index('href="/vocab/setting/mens-ward"'):].split('<li class="tag">', 1)[0]
+    first = entry.split('<li class="evidence">')[1]
+    assert "men’s mental health ward" in first and "Purpose" in first and ">aim<" in first
+    assert 'href="/vocab/model/peer-support"' not in about  # the root concept is never "about"
+
+
 def test_concepts_dereference(server: Server) -> None:
     resp = server.get("/vocab/setting/mens-ward", headers={"Accept": "text/html"})
     assert resp.status_code == 200 and "men" in resp.text.lower()
@@ -310,7 +336,7 @@ def test_browser_named_query_page_and_editor(server: Server, page: object) -> No
     query = pg.evaluate("peerkgYasgui.getTab().getQuery()")  # type: ignore[attr-defined]
     assert f"<{V}setting/high-secure>" in query
     pg.click("button.named[data-name=who-cites]")  # type: ignore[attr-defined]
-    assert '"10.1108/jmhtep-03-2015-0013"' in pg.evaluate("peerkgYasgui.getTab().getQuery()")  # type: ignore[attr-defined]
+    assert f"<{BEALES_WILSON}>" in pg.evaluate("peerkgYasgui.getTab().getQuery()")  # type: ignore[attr-defined]
 
 
 def test_named_json_matches_sparql(server: Server) -> None:

@@ -14,6 +14,9 @@ its default:
 default                                kind        a value is substituted as
 =====================================  ==========  ===============================================
 ``<https://…>``                        ``iri``     ``<…>`` (absolute IRI, no spaces or ``<>"{}|^`\\``)
+``<https://w3id.org/psmh/id/work/…>``  ``work``    ``<…>``: a work's IRI (``id:work/…`` too), or its DOI
+                                                   (bare, ``doi:`` or ``https://doi.org/…``), which names
+                                                   the work ``…/id/work/doi/{doi}``
 ``vocab:setting/inpatient``            ``concept`` ``<https://w3id.org/psmh/vocab/setting/inpatient>``;
                                                    values may be ``vocab:s/x``, ``s/x`` or a full IRI
 ``"10.1108/…"`` (a DOI)                ``doi``     an escaped string literal, lower-cased, DOI-checked
@@ -33,7 +36,8 @@ from peerkg import resources
 from peerkg.errors import QueryError
 
 VOCAB = "https://w3id.org/psmh/vocab/"
-KINDS = ("iri", "concept", "doi", "string", "integer")
+WORKS = "https://w3id.org/psmh/id/work/"
+KINDS = ("iri", "work", "concept", "doi", "string", "integer")
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(<[^>]*>|\"(?:[^\"\\]|\\.)*\"|\S+)\s*(?:\((.*)\))?$")
 _PLACEHOLDER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -69,7 +73,7 @@ class NamedQuery:
 
 def _parse_default(raw: str) -> tuple[str, str]:
     if raw.startswith("<") and raw.endswith(">"):
-        return raw[1:-1], "iri"
+        return raw[1:-1], ("work" if raw[1:-1].startswith(WORKS) else "iri")
     if raw.startswith('"') and raw.endswith('"'):
         value = re.sub(r"\\(.)", r"\1", raw[1:-1])
         return value, ("doi" if value.startswith("10.") else "string")
@@ -162,6 +166,16 @@ def term(param: Param, value: str, query: str = "") -> str:
         if not _DOI.match(doi):
             raise bad("not a DOI", "give a bare DOI such as 10.1108/jmhtep-03-2015-0013")
         return _escape(doi)
+    if param.kind == "work":
+        doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", value, flags=re.IGNORECASE).lower()
+        if _DOI.match(doi):
+            return f"<{WORKS}doi/{doi}>"
+        iri = value[1:-1] if value.startswith("<") and value.endswith(">") else value
+        iri = WORKS + iri[len("id:work/"):] if iri.startswith("id:work/") else iri
+        if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", iri) or _IRI_FORBIDDEN.search(iri):
+            raise bad("neither a work's IRI nor a DOI",
+                      f"give the work's IRI (e.g. {param.default}) or its DOI (e.g. 10.1108/jmhtep-03-2015-0013)")
+        return f"<{iri}>"
     if param.kind == "concept":
         m = _CONCEPT.match(value)
         iri = VOCAB + f"{m.group(1)}/{m.group(2)}" if m else value

@@ -37,9 +37,9 @@ rule                    weight  the hit is …
 
 Hits in several sentences add up for models, settings, themes and populations; an organisation or a place
 recurs as an example or an affiliation, so a work is about one only when a single hit says so (its title,
-aim, purpose or lead). At work level a concept whose narrower concept the work is about becomes a mention ("narrower-about"),
-and the root concept *peer support* is never about ("root"): neither says anything the narrower tag does
-not. A work found on several pages is tagged once per distinct text: a field that two pages print
+aim, purpose or lead). At work level a concept whose narrower concept the work is about becomes a mention
+("narrower-about"), and the root concept *peer support* is never about ("root"): neither says anything the
+narrower tag does not. A work found on several pages is tagged once per distinct text: a field that two pages print
 identically (the same abstract section) counts once.
 """
 
@@ -59,14 +59,14 @@ from peerkg.model import WorkRecord
 
 ABOUT = 2.0
 WEIGHTS = {
-    "title": 3.0, "aim": 3.0, "purpose": 2.0, "lead": 2.0, "finding": 2.0, "study-setting": 2.0, "sentence": 1.0, "background": 0.5,
-    "reported": 0.5, "statement": 0.0, "teaser": 0.0, "other-work": 0.0, "in-name": 0.0, "modifier": 0.0,
-    "enumeration": 0.0, "negation": 0.0, "contrast": 0.0,
+    "title": 3.0, "aim": 3.0, "purpose": 2.0, "lead": 2.0, "finding": 2.0, "study-setting": 2.0, "sentence": 1.0,
+    "background": 0.5, "reported": 0.5, "statement": 0.0, "teaser": 0.0, "other-work": 0.0, "in-name": 0.0,
+    "modifier": 0.0, "enumeration": 0.0, "negation": 0.0, "contrast": 0.0,
 }
 SCORES = {
-    "title": 1.0, "aim": 0.9, "purpose": 0.8, "lead": 0.8, "finding": 0.7, "study-setting": 0.7, "sentence": 0.4, "background": 0.3,
-    "reported": 0.3, "statement": 0.2, "teaser": 0.2, "other-work": 0.1, "in-name": 0.1, "modifier": 0.1,
-    "enumeration": 0.2, "negation": 0.1, "contrast": 0.1,
+    "title": 1.0, "aim": 0.9, "purpose": 0.8, "lead": 0.8, "finding": 0.7, "study-setting": 0.7, "sentence": 0.4,
+    "background": 0.3, "reported": 0.3, "statement": 0.2, "teaser": 0.2, "other-work": 0.1, "in-name": 0.1,
+    "modifier": 0.1, "enumeration": 0.2, "negation": 0.1, "contrast": 0.1,
 }
 ROOTS = frozenset({VOCAB + "model/peer-support"})
 # Schemes where hits in several sentences add up. An organisation or a place recurs as an example or an
@@ -251,12 +251,16 @@ def duplicate_fields(records: Sequence[WorkRecord]) -> dict[tuple[int, str], tup
     return {(origins[0], field): tuple(origins) for (field, _), origins in seen.items()}
 
 
-def work_hits(records: Sequence[WorkRecord], thesaurus: Thesaurus | None = None) -> tuple[Tag, ...]:
-    """The hits of a work printed on one or more pages; a field two pages print identically counts once."""
-    firsts = {key for key in duplicate_fields(records)}
+def work_hits(records: Sequence[WorkRecord], thesaurus: Thesaurus | None = None,
+              hits: Sequence[Sequence[Tag]] | None = None) -> tuple[Tag, ...]:
+    """The hits of a work printed on one or more pages (``records``, one per page); a field two pages print
+    identically counts once, from the first. ``hits``: each record's :func:`tag_work` hits, when the tag
+    stage already has them."""
+    firsts = set(duplicate_fields(records))
     out: list[Tag] = []
     for origin, record in enumerate(records):
-        out.extend(t for t in tag_work(record, thesaurus, origin) if (origin, t.field) in firsts)
+        found = hits[origin] if hits is not None else tag_work(record, thesaurus)
+        out.extend(replace(t, origin=origin) for t in found if (origin, t.field) in firsts)
     return tuple(out)
 
 

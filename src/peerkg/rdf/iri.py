@@ -81,6 +81,15 @@ class Minter:
         """The abstract of ``work`` as the page ``source16`` shows it."""
         return self.part(work, "abstract", source16)
 
+    def annotation(self, work: URIRef, concept: str) -> URIRef:
+        """The one concept annotation of ``work`` for ``concept`` (``…/annotation/{scheme}-{slug}``)."""
+        scheme, name = concept.rsplit("/", 2)[-2:]
+        return self.part(work, "annotation", f"{scheme}-{name}")
+
+    def hit(self, annotation: URIRef, source16: str, field: str, start: int) -> URIRef:
+        """One hit of a concept annotation: where the words stand (page, field, offset)."""
+        return self.part(annotation, "hit", short_hash(source16, field, str(start)))
+
     # agents ------------------------------------------------------------------
     def person(self, key: str) -> URIRef:
         return self._id(f"person/{key}")

@@ -76,6 +76,11 @@ class Base:
         return self.iri + "graph/annotations"
 
     @property
+    def evidence_graph(self) -> str:
+        """Every concept hit (``…/graph/evidence``): not in the default dumps, its own dump."""
+        return self.iri + "graph/evidence"
+
+    @property
     def inferred_graph(self) -> str:
         return self.iri + "graph/inferred"
 

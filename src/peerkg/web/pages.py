@@ -15,6 +15,7 @@ from rdflib import Graph
 
 from peerkg.resources import ontology_files, shapes_files
 from peerkg.store.base import QueryRequest
+from peerkg.web.concept_view import concept_works
 from peerkg.web.documents import choose, rdf_response
 from peerkg.web.errors import ApiError
 from peerkg.web.explanation import explain_node
@@ -99,13 +100,16 @@ def _resource_html(iri: str) -> str:
         more |= {a["person"] for a in work["authors"]} | {v["container"] for v in work["venues"]}
         more |= {s["citing"] for s in work["statements"] if s["citing"]}
         more |= {r["cited"] for r in work["references"] if r["cited"]}
+    concept = concept_works(iri)
+    if concept:
+        more |= {w["work"] for part in concept.values() for w in part}
     labels.update(labels_of(more - set(labels)))
     label = labels.get(iri)
     if work and not label:
         names = [labels.get(a["person"]) or a["name"] or a["written"] for a in work["authors"]]
         label = "Untitled work" + (f" by {', '.join(n for n in names if n)}" if names else "")
     return render_template("resource.html", iri=iri, label=label, types=types, sources=sources,
-                           why=why, work=work, labels=labels, href=local_href,
+                           why=why, work=work, concept=concept, labels=labels, href=local_href,
                            outgoing={p: (_term({"type": "uri", "value": p}, labels), v)
                                      for p, v in sorted(outgoing.items())},
                            incoming={p: (_term({"type": "uri", "value": p}, labels), v)

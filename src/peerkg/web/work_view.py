@@ -9,14 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from peerkg.web.concept_view import work_tags
 from peerkg.web.lookups import Row, select, value
 
-OA_CLASSIFYING = "http://www.w3.org/ns/oa#classifying"
-ABSTRACT = "http://purl.org/spar/fabio/Abstract"
-STATEMENT = "https://w3id.org/psmh/ontology#CitationStatement"
-
-TEXTS = """SELECT ?p ?text WHERE { <%(iri)s> ?p ?text
-  VALUES ?p { dcterms:title psmh:listingTeaser dcterms:abstract } }"""
 AUTHORS = """SELECT ?pos ?person ?written ?name WHERE {
   <%(iri)s> pro:isDocumentContextFor ?role . ?role schema:position ?pos ; pro:isHeldBy ?person .
   OPTIONAL { ?role pro:withRole ?r } FILTER (!BOUND(?r) || ?r = pro:author)
@@ -41,21 +36,6 @@ STATEMENTS = """SELECT ?s ?pos ?text ?type ?characterization ?confidence ?sectio
   OPTIONAL { ?s cito:hasCitationCharacterization ?characterization }
   OPTIONAL { ?s psmh:confidence ?confidence } OPTIONAL { ?s psmh:citingSection ?section }
   OPTIONAL { ?s cito:hasCitingEntity ?citing } } ORDER BY ?pos ?s"""
-TAGS = """SELECT ?a ?concept ?label ?motivation ?source ?kind ?heading ?spos ?exact ?prefix ?suffix
-       ?start ?end ?rule ?score WHERE {
-  { BIND (<%(iri)s> AS ?source) } UNION { <%(iri)s> dcterms:hasPart ?source }
-  UNION { <%(iri)s> dcterms:hasPart/dcterms:hasPart ?source } UNION { ?source cito:hasCitedEntity <%(iri)s> }
-  ?target oa:hasSource ?source . ?a oa:hasTarget ?target ; oa:hasBody ?concept ; oa:motivatedBy ?motivation .
-  OPTIONAL { ?a psmh:rule ?rule } OPTIONAL { ?a psmh:score ?score }
-  OPTIONAL { ?target oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact
-             OPTIONAL { ?q oa:prefix ?prefix } OPTIONAL { ?q oa:suffix ?suffix } }
-  OPTIONAL { ?target oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end }
-  OPTIONAL { ?concept skos:prefLabel ?label FILTER (lang(?label) = "en") }
-  OPTIONAL { ?source a ?kind VALUES ?kind { fabio:Abstract psmh:CitationStatement } }
-  OPTIONAL { ?source dcterms:title ?heading FILTER (?source != <%(iri)s>) }
-  OPTIONAL { ?source schema:position ?spos } }"""
-
-
 def _q(query: str, iri: str, limit: int = 2000) -> list[Row]:
     return select(query % {"iri": iri}, limit, prologue=True)
 
@@ -64,51 +44,10 @@ def is_work(iri: str) -> bool:
     return bool(_q("SELECT ?x WHERE { <%(iri)s> a dcterms:BibliographicResource BIND(1 AS ?x) } LIMIT 1", iri, 1))
 
 
-def _field(row: Row, iri: str, texts: dict[str, str]) -> str:
-    """Where the tagged words are: title, teaser, abstract, an abstract section, statement n, body."""
-    source = value(row, "source")
-    kind = value(row, "kind")
-    if source != iri:
-        if kind == STATEMENT:
-            return f"citation statement {value(row, 'spos', '?')}"
-        if kind == ABSTRACT:
-            return "abstract"
-        heading = value(row, "heading")
-        return f"abstract section “{heading}”" if heading else "abstract section"
-    # the work itself: title, listing teaser or body text share the node; the offsets tell which
-    exact, start, end = value(row, "exact"), value(row, "start"), value(row, "end")
-    if start.isdigit() and end.isdigit():
-        for name, text in texts.items():
-            if text[int(start):int(end)] == exact:
-                return name
-    return "body"
-
-
 def tags(iri: str) -> dict[str, list[dict[str, Any]]]:
-    """``{"about": [...], "mentions": [...]}``: per concept, its evidence (words, field, rule, score)."""
-    names = {"http://purl.org/dc/terms/title": "title", "https://w3id.org/psmh/ontology#listingTeaser": "teaser",
-             "http://purl.org/dc/terms/abstract": "abstract"}
-    texts = {names[value(r, "p")]: value(r, "text") for r in _q(TEXTS, iri)}
-    seen: set[str] = set()
-    grouped: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in _q(TAGS, iri, 5000):
-        if value(row, "a") in seen:
-            continue
-        seen.add(value(row, "a"))
-        relation = "about" if value(row, "motivation") == OA_CLASSIFYING else "mentions"
-        concept = value(row, "concept")
-        entry = grouped.setdefault((relation, concept), {
-            "concept": concept, "label": value(row, "label") or concept.rsplit("/", 1)[-1], "evidence": []})
-        entry["evidence"].append({
-            "annotation": value(row, "a"), "exact": value(row, "exact"), "prefix": value(row, "prefix"),
-            "suffix": value(row, "suffix"), "field": _field(row, iri, texts), "source": value(row, "source"),
-            "start": value(row, "start"), "end": value(row, "end"), "rule": value(row, "rule"),
-            "score": value(row, "score")})
-    out: dict[str, list[dict[str, Any]]] = {"about": [], "mentions": []}
-    for (relation, _), entry in sorted(grouped.items(), key=lambda kv: (kv[0][0], kv[1]["label"].lower())):
-        entry["evidence"].sort(key=lambda e: (e["field"], int(e["start"] or 0)))
-        out[relation].append(entry)
-    return out
+    """``{"about": [...], "mentions": [...]}``: per concept, its evidence (words, field, rule, score), the
+    strongest first (:func:`peerkg.web.concept_view.work_tags`)."""
+    return work_tags(iri)
 
 
 def work_view(iri: str) -> dict[str, Any] | None:

@@ -1,8 +1,9 @@
 """The map stage: parsed pages, the resolve stage's decisions and the concept tags → one RDF dataset.
 
 Each page's statements go to its own named graph (``…/graph/source/{sha16}``); the decisions about it
-(in-text resolutions) and all decisions across pages go to ``…/graph/links``; concept tags to
-``…/graph/annotations``. Keys become IRIs here, through :class:`~peerkg.rdf.iri.Minter`, and nowhere else.
+(in-text resolutions) and all decisions across pages go to ``…/graph/links``; concept tags, once per work
+across its pages, to ``…/graph/annotations`` (compact) and ``…/graph/evidence`` (every hit). Keys become
+IRIs here, through :class:`~peerkg.rdf.iri.Minter`, and nowhere else.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from peerkg.normalise.names import name_key
 from peerkg.rdf import serialise
 from peerkg.rdf.iri import Minter
 from peerkg.rdf.mapping import citations
-from peerkg.rdf.mapping.annotations import map_tags
+from peerkg.rdf.mapping.annotations import Printing, map_work
 from peerkg.rdf.mapping.links import map_decisions
 from peerkg.rdf.mapping.page import AgentResolver, PageMapper
 
@@ -41,9 +42,9 @@ def _agents(minter: Minter, decided: PageDecisions) -> tuple[AgentResolver, dict
 
 
 def map_page(page: ParsedPage, decided: PageDecisions, tags: PageTags, minter: Minter, graph: Graph,
-             links: Graph, annotations: Graph, concept_labels: dict[URIRef, str]) -> None:
-    """What one page states into ``graph``; its pointers' resolutions into ``links``; its tags into
-    ``annotations``."""
+             links: Graph, printings: dict[URIRef, list[Printing]], concept_labels: dict[URIRef, str]) -> None:
+    """What one page states into ``graph``; its pointers' resolutions into ``links``; each work record with
+    its tags into ``printings`` (mapped per work once every page is read)."""
     work_iris = [minter.work(w) for w in decided.works]
     resolver, fullest = _agents(minter, decided)
     mapper = PageMapper(page.record, page.document, work_iris, resolver, minter, graph, concept_labels, fullest)
@@ -54,24 +55,29 @@ def map_page(page: ParsedPage, decided: PageDecisions, tags: PageTags, minter: M
         node = citations.map_pointer(mapper, pointer)
         citations.map_resolution(links, minter, node, pointer)
     for index, record in enumerate(page.record.works):
-        map_tags(annotations, minter, work_iris[index], record, mapper.source_iri, mapper.source16, tags[index])
+        printings.setdefault(work_iris[index], []).append(
+            Printing(record, tags[index], mapper.source_iri, mapper.source16))
 
 
 def map_build(pages: Sequence[ParsedPage], decisions: Decisions, tags: Sequence[PageTags], minter: Minter,
               ontology: Graph, progress: Callable[[int, int], None] | None = None) -> Dataset:
-    """The whole dataset of a build: one graph per page, the links, annotations and ontology graphs."""
+    """The whole dataset of a build: one graph per page, the links, annotations, evidence and ontology graphs."""
     base = minter.base
     dataset = Dataset()
     for prefix, namespace in serialise.BINDINGS.items():
         dataset.bind(prefix, namespace)
     links = dataset.graph(URIRef(base.links_graph))
     annotations = dataset.graph(URIRef(base.annotations_graph))
+    evidence = dataset.graph(URIRef(base.evidence_graph))
+    printings: dict[URIRef, list[Printing]] = {}
     concept_labels: dict[URIRef, str] = {}
     for number, (page, decided, page_tags) in enumerate(zip(pages, decisions.pages, tags, strict=True), start=1):
         if progress:
             progress(number, len(pages))
         graph = dataset.graph(minter.source_graph(page.document.sha256))
-        map_page(page, decided, page_tags, minter, graph, links, annotations, concept_labels)
+        map_page(page, decided, page_tags, minter, graph, links, printings, concept_labels)
+    for work, printed in printings.items():
+        map_work(annotations, evidence, minter, work, printed)
     map_decisions(links, decisions, pages, minter)
     graph = dataset.graph(URIRef(base.ontology_graph))
     for triple in ontology:
