@@ -28,6 +28,9 @@ _EXTRA_INFIXES = (r"(?<=[^\W_])[\u00ad\u2010-\u2015](?=[^\W_])", r"[\[\]()/]")
 _LANGUAGES = ("en", "de")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _HAS_WORD = re.compile(r"[^\W_]")
+# Where a sentence could end inside a text: a stop, then space, then what may open a sentence. A text with
+# none is one sentence, and pysbd (the costly step) is not asked.
+_MAY_END = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]?[^\W_]")
 TITLE_CASE_SHARE = 0.6  # share of content words capitalised that makes a text title-cased
 _CONTENT_WORD = 4  # letters a word needs to count in the title-case share ("of", "the", "and" do not)
 
@@ -98,6 +101,10 @@ def sentence_spans(text: str, language: str) -> tuple[Span, ...]:
     if not text.strip():
         return ()
     flat = text.replace("\r", " ").replace("\n", " ")
+    if not _MAY_END.search(flat):
+        stripped = flat.strip()
+        at = flat.find(stripped)
+        return ((at, at + len(stripped)),)
     try:
         pieces = _segmenter(language).segment(flat)
     except Exception:  # pysbd fails on some odd inputs; the field is then one sentence
