@@ -142,6 +142,7 @@ EXPECTED: dict[str, set[tuple[str, str, str]]] = {
         ("work/h/00000000000000aa/abstract/1", V, "Section-position"),
         ("work/h/00000000000000aa/abstract/2", V, "Section-heading"),
         ("work/h/00000000000000aa/abstract/2", V, "Section-content"),
+        ("work/h/00000000000000aa/abstract/2", V, "Section-no-title"),
     },
     "reference-entry": {
         ("work/h/00000000000000aa/reference/1", V, "ReferenceEntry-content"),

@@ -34,7 +34,7 @@ WORK_HITS = """SELECT ?a ?concept ?label ?motivation ?rule ?hits ?target ?strong
   OPTIONAL { ?target oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end }
   OPTIONAL { ?concept skos:prefLabel ?label FILTER (lang(?label) = "en") }
   OPTIONAL { ?source a ?kind VALUES ?kind { fabio:Abstract psmh:CitationStatement } }
-  OPTIONAL { ?source dcterms:title ?heading FILTER (?source != <%(iri)s>) }
+  OPTIONAL { ?source rdfs:label ?heading FILTER (?source != <%(iri)s>) }
   OPTIONAL { ?source schema:position ?spos } }"""
 
 # Works about the concept or a narrower one (their direct links), with the annotation that says so.

@@ -24,7 +24,7 @@ VENUE = """SELECT ?container ?ctitle ?volume ?issue ?journal ?jtitle WHERE {
 SECTIONS = """SELECT ?abstract ?section ?pos ?heading ?text WHERE {
   <%(iri)s> dcterms:hasPart ?abstract . ?abstract a fabio:Abstract ; dcterms:hasPart ?section .
   ?section c4o:hasContent ?text . OPTIONAL { ?section schema:position ?pos }
-  OPTIONAL { ?section dcterms:title ?heading } } ORDER BY ?abstract ?pos"""
+  OPTIONAL { ?section rdfs:label ?heading } } ORDER BY ?abstract ?pos"""
 REFERENCES = """SELECT ?ref ?pos ?text ?cited WHERE {
   ?ref a biro:BibliographicReference ; dcterms:isPartOf <%(iri)s> .
   OPTIONAL { ?ref schema:position ?pos } OPTIONAL { ?ref c4o:hasContent ?text }

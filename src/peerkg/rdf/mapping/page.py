@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS
 
 from peerkg import __version__
 from peerkg.model import (
@@ -219,7 +219,8 @@ class PageMapper:
             g.add((node, DCTERMS.hasPart, s))
             g.add((s, RDF.type, DOCO.Section))
             g.add((s, DCTERMS.type, self.minter.concept("abstract-heading", section.heading)))
-            g.add((s, DCTERMS.title, Literal(section.heading_as_written)))
+            # the heading as printed labels the section; it is not a title (dcterms:title is for works)
+            g.add((s, RDFS.label, Literal(section.heading_as_written)))
             g.add((s, C4O.hasContent, terms.text(section.text, abstract.language)))
             g.add((s, SCHEMA.position, terms.integer(section.position)))
 
