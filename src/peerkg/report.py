@@ -43,6 +43,8 @@ def page_report(outcome: PageOutcome) -> dict[str, Any]:
     record = outcome.record
     assert record is not None
     entry["kind"] = record.kind.value
+    entry["confidence"] = record.confidence
+    entry["evidence"] = list(record.evidence)
     entry["graph"] = str(outcome.graph)
     entry["works"] = [_work_summary(w) for w in record.works]
     entry["page_counts"] = {c.kind.value: c.value for c in record.counts}
@@ -76,7 +78,9 @@ def as_json(report: dict[str, Any]) -> str:
 def as_text(report: dict[str, Any]) -> str:
     out: list[str] = []
     for page in report["pages"]:
-        out.append(f"{page['page']}: {page['status']}" + (f" ({page['kind']})" if "kind" in page else ""))
+        kind = f" ({page['kind']}" + (f", confidence {page['confidence']:.2f}" if page.get("confidence") is not None
+                                      else "") + ")" if "kind" in page else ""
+        out.append(f"{page['page']}: {page['status']}{kind}")
         if "error" in page:
             out.append(f"  rejected: {page['error']}")
             continue

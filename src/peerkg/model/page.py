@@ -240,8 +240,10 @@ class PageRecord:
     works: tuple[WorkRecord, ...]
     counts: tuple[StatedCount, ...] = ()  # page-level counts (listing total)
     lines: tuple[LineNote, ...] = ()
-    partial: bool = False  # the page is cut short; the records hold what was recovered
+    partial: bool = False  # the page is cut short or fits no kind fully; the records hold what was recovered
     problems: tuple[str, ...] = ()  # human-readable notes on what could not be read
+    confidence: float | None = None  # detection score of ``kind`` in [0, 1], None when the kind was given
+    evidence: tuple[str, ...] = ()  # the structures detection found ("author block", "reference list", …)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean", "repair_url", "HYPHENS", "normalise_hyphens", "split_glued"]
+__all__ = ["clean", "repair_url", "HYPHENS", "normalise_hyphens", "publisher_name", "split_glued"]
 
 #: Hyphen look-alikes that PDF/HTML converters put where an ASCII hyphen was meant.
 HYPHENS = "\u2010\u2011\u2012\u2013\u2212\u00ad"
@@ -72,3 +72,31 @@ def split_glued(text: str, labels: list[str] | tuple[str, ...]) -> list[tuple[st
     for i in range(1, len(parts), 2):
         out.append((parts[i], parts[i + 1]))
     return out
+
+
+_PLACE = re.compile(r"^(?P<name>.+?)\s*\((?P<place>[A-Z][\w .'-]+)\)$")
+_PUBLISHER_NOISE = re.compile(
+    r"^(?:\u00a9|\(c\)|copyright)\s*|\s*(?:,?\s*(?:19|20)\d\d)?(?:\s+\d{1,4})?\s*[.,;]?$", re.IGNORECASE)
+
+
+def publisher_name(text: str) -> tuple[str | None, str | None]:
+    """A publisher's name and place from a copyright or running-footer fragment: the ``©`` sign, a year
+    and the printed page number that running footers glue on are not part of the name.
+
+    >>> publisher_name("\u00a9 Pier Professional Ltd 7")
+    ('Pier Professional Ltd', None)
+    >>> publisher_name("\u00a9Pavilion Publishing (Brighton) 1996")
+    ('Pavilion Publishing', 'Brighton')
+    >>> publisher_name("Emerald Publishing Limited")
+    ('Emerald Publishing Limited', None)
+    """
+    name = clean(text)
+    for _ in range(3):  # "© … 1996 14": sign, year and page number, in any order at the ends
+        stripped = _PUBLISHER_NOISE.sub("", name).strip()
+        if stripped == name:
+            break
+        name = stripped
+    place = None
+    if (m := _PLACE.match(name)) is not None:
+        name, place = m["name"].strip(), m["place"].strip()
+    return (name or None), place

@@ -52,6 +52,13 @@ _ENTRY_START = re.compile(
     r"^(?:(?:van|von|de|der|den|du|la|le|di|da)\s+)*"
     r"(?:[A-Z][^\s,()]*(?:\s+[A-Za-z][^\s,()]*){0,3},\s+(?:[A-Z]\.[\s,-]*)+"
     r"|[A-Z\u00c0-\u024f][^()]{0,150}?\(\s*(?:(?:1[89]|20)\d\d[a-z]?|n\.\s?d\.)\s*\))")
+# A stored copy may start part-way: at an affiliation list ("1 School of …, University of …, UK") or
+# inside the numbered reference list (an entry with its year in parentheses).
+_AFFILIATION = re.compile(
+    r"^(?:\d{1,2}|[*\u2020\u2021a-z])?\s*(?:[A-Z][\w'&.-]*\s+){0,6}?"
+    r"(?:Department|School|Faculty|Institute|Centre|Center|College|University|Hospital|Trust|Division|Unit)\b"
+    r"[^.]*,[^.]*$")
+_REFERENCE_ENTRY = re.compile(r"^\[?\d{1,4}[.)\]]\s+\S.*\((?:1[89]|20)\d\d[a-z]?\)")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _CHROME = re.compile(
     r"^(?:TOP|Back to top|www\.globalauthorid\.com)$|^Copyright\s*(?:\u00a9|\(c\))|ICP\s*\u5907|"
@@ -102,6 +109,8 @@ def detect(text: str) -> float:
     if any(re.match(r"^References?\s*\d+\s*(?:articles?|publications?)\.?$", ln, re.I) for ln in lines):
         score += 0.35
     score += 0.1 * sum(ln in ("Publisher", "Subject", "Subjects") for ln in lines)
+    if sum(bool(_REFERENCE_ENTRY.match(ln[:400])) for ln in lines) >= 2:
+        score += 0.3
     if sum(ln.startswith("Publication date:") for ln in lines) >= 2:
         score *= 0.2
     return round(min(score, 1.0), 4)
@@ -256,6 +265,14 @@ def parse(text: str, source: str = "<text>") -> PageRecord:
             in_chrome = True
             state.note(number, line, LineStatus.SKIPPED, CHROME)
             continue
+        if block is None and _AFFILIATION.match(line) and not state.refs:
+            state.note(number, line, LineStatus.SKIPPED, "affiliation (peerkg records no affiliations)")
+            seen_content = True
+            continue
+        if block is None and _REFERENCE_ENTRY.match(line):
+            block = "references"
+            state.problems.append(f"line {number}: a numbered reference list with no heading: the page "
+                                  "starts part-way into it")
         if block is None:
             if state.title is None and not seen_content:
                 state.title = line

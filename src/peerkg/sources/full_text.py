@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from peerkg.errors import ParseError
 from peerkg.model import (
+    Abstract,
     Footnote,
     LineNote,
     LineStatus,
@@ -29,11 +30,12 @@ from peerkg.model import (
     WorkRecord,
     WorkType,
 )
+from peerkg.normalise.abstracts import heading_key, parse_glued_abstract
 from peerkg.normalise.dates import parse_date
 from peerkg.normalise.identifiers import normalise_doi, normalise_issn
 from peerkg.normalise.names import parse_name, split_authors
 from peerkg.normalise.pages import parse_pages
-from peerkg.normalise.text import clean
+from peerkg.normalise.text import clean, publisher_name
 from peerkg.sources.citation_report import detect_language
 
 KIND = SourceKind.FULL_TEXT
@@ -59,6 +61,19 @@ _PAYWALL = re.compile(
 _COOKIE = re.compile(r"cookie|^accept(?: all)?(?: cookies)?$|privacy policy", re.IGNORECASE)
 _CAPS = re.compile(r"^[A-Z&][A-Z&'\-,:. ]{6,}[A-Z]$")
 _FOOTNOTE = re.compile(r"\[(\d{1,3})\]")
+# Running heads and footers naming the journal: "Mental Health and Social Inclusion • Volume 14 Issue 2 •
+# May 2010 © Pier Professional Ltd 7" and "14 The Mental Health Review 1:4 ©Pavilion Publishing (Brighton)
+# 1996"; the printed page number (at either end) belongs to neither journal nor publisher.
+_RUNNING = (
+    re.compile(r"^(?:\d{1,4}\s+)?(?P<journal>[A-Z][^\u2022|]{3,120}?)\s*[\u2022|]\s*Vol(?:ume)?\.?\s*(?P<volume>\w+)"
+               r"\s*,?\s*(?:Issue|No\.?|Number)\s*(?P<issue>\w+)\s*[\u2022|]\s*(?P<date>[^\u00a9\u2022|]*?)\s*"
+               r"\u00a9\s*(?P<publisher>.+)$"),
+    re.compile(r"^(?:\d{1,4}\s+)?(?P<journal>[A-Z][A-Za-z&',\- ]{3,120}?)\s+(?P<volume>\d{1,4}):(?P<issue>\d{1,3})"
+               r"\s*\u00a9\s*(?P<publisher>.+?)\s+(?P<date>(?:19|20)\d\d)(?:\s+\d{1,4})?$"),
+)
+_KEYWORDS_LINE = re.compile(r"^Key\s?words?\s*[:\u2013\u2014-]?\s*(?P<value>[A-Z].*)$")
+_PAPER_TYPE = re.compile(r"^(?:Paper|Article)\s+type\s*[:\u2013\u2014-]?\s*(?P<value>\S.*)$", re.IGNORECASE)
+_REFERENCE_ENTRY = re.compile(r"^\[?\d{1,4}[.)\]]\s+\S.*\((?:1[89]|20)\d\d[a-z]?\)")
 
 # article type as printed -> work type; any other line-long type is not recognised as one.
 _ARTICLE_TYPES = {
@@ -155,6 +170,8 @@ class _Parser:
         self.venue: dict[str, str] = {}
         self.article_type: str | None = None
         self.body: list[str] = []
+        self.abstract: list[str] = []
+        self.in_abstract = False
         self.in_header = True
         self.after_paywall = False
 
@@ -235,8 +252,8 @@ class _Parser:
             self.pages = self.pages or parse_pages(m[1])
             found.append("pages")
             rest = rest.replace(m[0], " ")
-        if m := re.search(r"\u00a9\s*(?:(?:19|20)\d\d\s*,?\s*)?([^,]+)", rest):
-            self.set_venue("publisher", m[1].strip(), n)
+        if (m := re.search(r"\u00a9\s*(?:(?:19|20)\d\d\s*,?\s*)?([^,]+)", rest)) and publisher_name(m[1])[0]:
+            self.set_venue("publisher", publisher_name(m[1])[0] or "", n)
             found.append("publisher")
             rest = rest.replace(m[0], " ")
         if m := re.search(r"\b(1[89]\d\d|2[01]\d\d)\b", rest):
@@ -247,15 +264,66 @@ class _Parser:
             found.append("year")
         self.note(n, LineStatus.MAPPED, "footer: " + ", ".join(found), s)
 
+    def running(self, n: int, s: str, m: re.Match[str]) -> None:
+        """A running head or footer: journal, volume, issue, date and publisher; the page number dropped."""
+        found = ["journal", "volume", "issue"]
+        self.set_venue("title", clean(m["journal"]), n)
+        self.set_venue("volume", m["volume"], n)
+        self.set_venue("issue", m["issue"], n)
+        publisher, place = publisher_name(m["publisher"])
+        if publisher:
+            self.set_venue("publisher", publisher, n)
+            found.append("publisher")
+        if place:
+            self.set_venue("place", place, n)
+            found.append("place")
+        date = parse_date(m["date"]) if m["date"].strip() else None
+        if date is not None:
+            if self.issued is None:
+                self.issued = date
+            elif date.year != self.issued.year:
+                self.problems.append(f"line {n}: running-head date {m['date']!r} differs from {self.issued.iso()}")
+            found.append("date")
+        self.note(n, LineStatus.MAPPED, "running head: " + ", ".join(found), s)
+
+    def abstract_line(self, n: int, s: str) -> bool:
+        """The structured abstract printed in the body ("Abstract", "Purpose – …", "Keywords …",
+        "Paper type …"); True when ``s`` belonged to it."""
+        if (m := _KEYWORDS_LINE.match(s)) is not None and (self.in_abstract or not self.body):
+            self.keywords = self.keywords or tuple(clean(x) for x in re.split(r"\s*[,;]\s*", m["value"]) if x.strip())
+            self.note(n, LineStatus.MAPPED, "keywords", s)
+            return True
+        if (m := _PAPER_TYPE.match(s)) is not None and (self.in_abstract or not self.body or self.keywords):
+            self.article_type = self.article_type or m["value"]
+            self.note(n, LineStatus.MAPPED, "article type", s)
+            self.in_abstract = False
+            return True
+        if not self.body and re.fullmatch(r"Abstract\s*:?", s):
+            self.in_abstract = True
+            self.in_header = False
+            self.note(n, LineStatus.SKIPPED, "section heading", s)
+            return True
+        if self.in_abstract:
+            ends = bool(self.abstract) and len(s.split()) <= 4 and not s.endswith(".") and heading_key(s) is None
+            if not ends:
+                self.abstract.append(s)
+                self.note(n, LineStatus.MAPPED, "abstract", s)
+                return True
+            self.in_abstract = False
+        return False
+
     # -- lines -----------------------------------------------------------------------------
     def classify(self, n: int, s: str, near_furniture: bool) -> bool:
         """Note ``s`` if it is anything but body text; True when it was noted."""
-        if _COOKIE.search(s):
+        running = next((m for p in _RUNNING if (m := p.match(s))), None)
+        if running is not None:
+            self.running(n, s, running)
+        elif _COOKIE.search(s):
             self.note(n, LineStatus.SKIPPED, "cookie banner", s)
         elif _PAYWALL.search(s):
             self.after_paywall = True
             self.note(n, LineStatus.SKIPPED, "paywall", s)
-        elif _is_footer(s):
+        elif _is_footer(s) and not _REFERENCE_ENTRY.match(s):
             self.footer(n, s)
         elif _FURNITURE.match(s):
             self.note(n, LineStatus.SKIPPED, "page furniture", s)
@@ -281,7 +349,7 @@ class _Parser:
         if self.in_header and (lab := _label(s)):
             self.header_field(n, s, *lab)
             return
-        if self.classify(n, s, near_furniture):
+        if self.abstract_line(n, s) or self.classify(n, s, near_furniture):
             return
         if not self.body:
             if self.title and _same(s, self.title):
@@ -313,7 +381,12 @@ class _Parser:
         body = "\n".join(self.body) or None
         venue = Venue(title=self.venue.get("title"), issn=self.venue.get("issn") or None,
                       volume=self.venue.get("volume"), issue=self.venue.get("issue"),
-                      publisher=self.venue.get("publisher")) if self.venue else None
+                      publisher=self.venue.get("publisher"), place=self.venue.get("place")) if self.venue else None
+        abstract: Abstract | None = None
+        if self.abstract:
+            joined = " ".join(self.abstract)
+            glued = parse_glued_abstract(joined)
+            abstract = Abstract(text="\n".join(self.abstract), sections=glued.sections, truncated=glued.truncated)
         if not (self.doi or self.issued or self.authors or venue or self.pages):
             raise ParseError("no DOI, date, authors, pages or journal details found", source=self.source,
                              hint="is this a full-text article page?")
@@ -323,7 +396,7 @@ class _Parser:
         footnotes = tuple(Footnote(marker=m[1], offset=m.start()) for m in _FOOTNOTE.finditer(body or ""))
         work = WorkRecord(
             work_type=work_type, title=self.title, authors=self.authors, issued=self.issued, doi=self.doi,
-            venue=venue, pages=self.pages, publisher=venue.publisher if venue else None,
+            venue=venue, pages=self.pages, publisher=venue.publisher if venue else None, abstract=abstract,
             subjects=self.subjects, keywords=self.keywords, article_type=self.article_type, body=body,
             footnotes=footnotes, language=detect_language(body) if body else "en")
         notes = tuple(sorted(self.notes.values(), key=lambda x: x.line))

@@ -34,10 +34,17 @@ from peerkg.normalise.text import clean
 
 KIND = _SourceKind.SEARCH_LISTING
 
-_TOTAL = re.compile(
-    r"^(?:(?:showing|displaying|results|items)\s*:?\s*)?(?P<a>\d[\d,]*)\s*[\u2013\u2014\u2010\u2011\u2212-]+\s*(?P<b>\d[\d,]*)\s+of\s+"
-    r"(?:(?P<q>over|about|more than|approximately|nearly|around|at least)\s+)?(?P<n>\d[\d,]*)"
-    r"(?:\s+results?)?\.?$", re.IGNORECASE)
+_TOTAL_BODY = (
+    r"^(?:search\s+)?(?:(?:showing|displaying|results|items)\s*:?\s*)?(?P<a>\d[\d,]*)\s*[\u2013\u2014\u2010\u2011\u2212-]+\s*"
+    r"(?P<b>\d[\d,]*)\s+of\s+(?:(?P<q>over|about|more than|approximately|nearly|around|at least)\s+)?"
+    r"(?P<n>\d[\d,]*)")
+_TOTAL = re.compile(_TOTAL_BODY + r"(?:\s+results?)?\.?$", re.IGNORECASE)
+# the total glued to the first hit's author line ("Search results 1 – 10 of 11Author: Ward Matthew,…")
+_GLUED_TOTAL = re.compile(_TOTAL_BODY + r"(?P<rest>Authors?\s*:.*)$", re.IGNORECASE)
+# a compact hit opens with its author list, family name first ("Author: Ward Matthew,Cordle Hannah")
+_AUTHOR_LIST = re.compile(r"^Authors?\s*:\s*(?P<names>\S.*)$")
+_VENUE_LINE = re.compile(r",\s*(?:vol(?:ume)?\.?\s*[\w-]+|\d+\s*\(\w+\))", re.IGNORECASE)
+_DETAIL_LABEL = re.compile(r"^(?:Type|ISSN|Print ISSN|Online ISSN|e-?ISSN|DOI)\s*:", re.IGNORECASE)
 _DATE = re.compile(r"^(?:Publication|Published)\s*date\s*:?\s*(?P<d>.*)$", re.IGNORECASE)
 _FIGURE = re.compile(r"^\d[\d,]*$")
 _KINDS = {"article": WorkType.JOURNAL_ARTICLE, "journal article": WorkType.JOURNAL_ARTICLE,
@@ -63,6 +70,10 @@ def detect(text: str) -> float:
         score += 0.45
     score += min(dates, 3) * 0.15
     score += min(sum(ln == "Details" for ln in lines), 2) * 0.05
+    if any(_GLUED_TOTAL.match(ln) for ln in lines):
+        score += 0.45
+    if sum(bool(_AUTHOR_LIST.match(ln)) or bool(_GLUED_TOTAL.match(ln)) for ln in lines) >= 2:
+        score += 0.15 + 0.15 * (sum(ln.lower() in _KINDS for ln in lines) >= 2)
     return round(min(score, 1.0), 4)
 
 
@@ -123,6 +134,8 @@ def _starts_hit(lines: list[tuple[int, str]], i: int, hit: _Hit | None) -> bool:
     """A kind line followed by a publication-date line; or a known kind line ("Article", "Book part")
     right after the previous hit's details or keywords, when the page lost the date line."""
     line = lines[i][1]
+    if _AUTHOR_LIST.match(line):
+        return hit is None or hit.block != "head" or bool(hit.authors) or hit.teaser is not None
     if _DATE.match(line) or _TOTAL.match(line) or len(line.split()) > 4:
         return False
     if i + 1 < len(lines) and _DATE.match(lines[i + 1][1]):
@@ -130,9 +143,39 @@ def _starts_hit(lines: list[tuple[int, str]], i: int, hit: _Hit | None) -> bool:
     return hit is not None and hit.block in ("details", "keywords") and line.lower() in _KINDS
 
 
+def _compact_authors(hit: _Hit, names: str) -> None:
+    hit.authors = [parse_name(x, "auto" if "," in x and " " not in x.strip() else "family-first")
+                   for x in split_authors(names, "auto")]
+
+
+def _stripped_line(page: _Page, hit: _Hit, number: int, line: str) -> bool:
+    """A line of a hit whose 'Abstract', 'Details' and 'Keywords' headings the page lost; True when read."""
+    n = hit.position
+    if hit.teaser is not None and not hit.abstract and parse_glued_abstract(line).sections:
+        hit.abstract.append(line)
+        hit.block = "head"
+        page.note(number, line, LineStatus.MAPPED, f"hit {n} abstract (no heading)")
+        return True
+    if _DETAIL_LABEL.match(line) or (hit.venue_line is None and _VENUE_LINE.search(line)
+                                     and len(line) <= 200 and not _SENTENCE_END.search(line)):
+        hit.block = "details"
+        _details_line(page, hit, number, line)
+        return True
+    return False
+
+
 def _head_line(page: _Page, hit: _Hit, number: int, line: str) -> None:
     n = hit.position
-    if _FIGURE.match(line):
+    if (hit.teaser is not None or hit.authors) and _stripped_line(page, hit, number, line):
+        return
+    if hit.kind is None and hit.teaser is None and line.lower() in _KINDS:
+        hit.kind = line
+        page.note(number, line, LineStatus.MAPPED, f"hit {n} kind")
+    elif (hit.date_text is None and hit.teaser is None and len(line.split()) <= 4
+          and parse_date(line) is not None):
+        hit.date_text = line
+        page.note(number, line, LineStatus.MAPPED, f"hit {n} date (no label)")
+    elif _FIGURE.match(line):
         hit.figures.append(StatedCount(kind=CountKind.LISTING_FIGURE, value=_int(line), as_written=line))
         page.note(number, line, LineStatus.MAPPED, f"hit {n} listing figure")
     elif not hit.authors and hit.teaser is None and _looks_like_names(line):
@@ -168,6 +211,10 @@ def _details_line(page: _Page, hit: _Hit, number: int, line: str) -> None:
     elif hit.venue_line is None:
         hit.venue_line = line
         page.note(number, line, LineStatus.MAPPED, f"hit {n} venue")
+    elif (hit.issn or hit.article_type) and not hit.keywords and not _SENTENCE_END.search(line) and "," in line:
+        hit.keywords.extend(k.strip() for k in re.split(r"[;,]", line) if k.strip())
+        hit.block = "keywords"
+        page.note(number, line, LineStatus.MAPPED, f"hit {n} keywords (no heading)")
     else:
         page.note(number, line, LineStatus.SKIPPED, f"unrecognised details line in hit {n}")
 
@@ -205,6 +252,16 @@ def parse(text: str, source: str = "<text>") -> PageRecord:
     lines = [(i, clean(raw)) for i, raw in enumerate(text.splitlines(), start=1) if clean(raw)]
     hit: _Hit | None = None
     for idx, (number, line) in enumerate(lines):
+        glued = _GLUED_TOTAL.match(line)
+        if glued:
+            total = line[: glued.start("rest")]
+            _total_line(page, number, total, _TOTAL.match(total) or glued)
+            page.notes.pop()
+            hit = _Hit(position=len(page.hits) + 1)
+            page.hits.append(hit)
+            _compact_authors(hit, _AUTHOR_LIST.match(glued["rest"])["names"])
+            page.note(number, line, LineStatus.MAPPED, f"search total; hit {hit.position} authors")
+            continue
         m = _TOTAL.match(line)
         if m:
             _total_line(page, number, line, m)
@@ -223,6 +280,10 @@ def parse(text: str, source: str = "<text>") -> PageRecord:
             if lost_head:
                 hit.block = "abstract"
                 page.note(number, line, LineStatus.SKIPPED, "section heading")
+                continue
+            if (am := _AUTHOR_LIST.match(line)) is not None:
+                _compact_authors(hit, am["names"])
+                page.note(number, line, LineStatus.MAPPED, f"hit {hit.position} authors")
                 continue
             if not _DATE.match(line):
                 hit.kind = line
