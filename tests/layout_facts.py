@@ -77,7 +77,7 @@ def facts(record: PageRecord) -> set[str]:
     """The facts a parsed page holds, in the notation of :data:`EXPECTED`."""
     out: set[str] = set()
     for n, w in enumerate(record.works, start=1):
-        def add(name: str, value: object) -> None:
+        def add(name: str, value: object, n: int = n) -> None:
             if value not in (None, "", ()):
                 out.add(f"{n}.{name}={value}")
         add("title", w.title)

@@ -3,8 +3,6 @@ by evidence, fragments kept and flagged, every fact checked, and a field-level s
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from layout_facts import EXPECTED, facts, score
