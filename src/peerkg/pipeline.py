@@ -31,7 +31,7 @@ from peerkg import references, resources
 from peerkg.concepts.tagger import tag_work
 from peerkg.concepts.thesaurus import default_thesaurus
 from peerkg.errors import PeerkgError
-from peerkg.inputs import PageInput, collect, read_page
+from peerkg.inputs import PageInput, UnreadFile, collect, read_page, unread_files
 from peerkg.model import Decisions, PageRecord, ParsedPage, SourceDocument
 from peerkg.rdf import serialise
 from peerkg.rdf.iri import Minter
@@ -69,6 +69,7 @@ class BuildResult:
     base: Base = field(default_factory=Base)
     validation: object | None = None  # peerkg.validation.ValidationReport when validated
     inferred_triples: int = 0
+    unread: list[UnreadFile] = field(default_factory=list)  # files in the page folders that are not pages
 
     @property
     def rejected(self) -> list[PageOutcome]:
@@ -157,8 +158,8 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
     """Build the knowledge graph of the given pages (default: the bundled seed pages)."""
     base = base or Base()
     minter = Minter(base)
-    inputs, read_failures = read_pages(paths if paths is not None else resources.seed_pages(),
-                                       strict=strict, progress=progress)
+    paths = list(paths) if paths is not None else resources.seed_pages()
+    inputs, read_failures = read_pages(paths, strict=strict, progress=progress)
     parsed, parse_failures = parse_pages(inputs, strict=strict, progress=progress)
     decisions = resolve(parsed)
     tags = tag_pages(parsed)
@@ -166,7 +167,7 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
                         progress=(lambda done, total: progress("mapping", done, total)) if progress else None)
     outcomes = [PageOutcome(p.path, p.document, p.record, minter.source_graph(p.document.sha256)) for p in parsed]
     result = BuildResult(dataset=dataset, outcomes=outcomes + read_failures + parse_failures,
-                         decisions=decisions, base=base)
+                         decisions=decisions, base=base, unread=unread_files(paths))
     if validate:
         from peerkg.validation import validate as run_validation
 

@@ -58,6 +58,7 @@ def build_report(result: BuildResult) -> dict[str, Any]:
     return {
         "pages": [page_report(o) for o in result.outcomes],
         "rejected": [o.path for o in result.rejected],
+        "not_read": [{"file": str(u.path), "reason": u.reason} for u in result.unread],
         "works": len(result.decisions.works),
         "merges": [
             {"rule": m.rule, "score": m.score, "evidence": m.evidence} for m in result.decisions.merges
@@ -91,6 +92,8 @@ def as_text(report: dict[str, Any]) -> str:
             out.append(f"  skipped {n} line(s): {reason}")
         for problem in page["problems"]:
             out.append(f"  problem: {problem}")
+    for unread in report.get("not_read", []):
+        out.append(f"{unread['file']}: not read ({unread['reason']})")
     v = report["validation"]
     out.append(f"{report['works']} works; {len(report['merges'])} merges; "
                f"{len(report['rejected'])} page(s) rejected")
