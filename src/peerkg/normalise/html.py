@@ -1,8 +1,9 @@
 """Saved HTML pages to text with their block structure, for the same readers as text pages.
 
 lxml parses the page (as browsers do, forgiving broken markup); what a reader never sees is dropped —
-``<head>``, scripts, styles, ``<noscript>``, templates, navigation menus, buttons and form fields, elements marked ``hidden`` or
-``aria-hidden="true"`` or styled ``display: none`` / ``visibility: hidden`` — and inscriptis renders the
+``<head>``, scripts, styles, ``<noscript>``, templates, navigation menus, buttons and form fields,
+elements marked ``hidden`` or ``aria-hidden="true"`` or styled ``display: none`` / ``visibility: hidden``
+— and inscriptis renders the
 rest as text laid out the way a browser shows it: one line per block (paragraph, heading, list item, table
 row), ordered lists numbered, table cells side by side. List bullets (``*``) are not kept.
 """

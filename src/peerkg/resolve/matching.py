@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from peerkg.model import Evidence, InTextCitation, Resolution, ResolutionStatus, WorkKey, WorkMatch
+from peerkg.model import Evidence, InTextCitation, Resolution, ResolutionStatus, WorkId, WorkKey, WorkMatch
 from peerkg.normalise.identifiers import normalise_doi
 from peerkg.normalise.keys import family_key, title_key
 
@@ -129,7 +129,9 @@ def _score(pa: _Prepared, pb: _Prepared) -> tuple[str, float, str] | None:
     return None
 
 
-def _blocks(keys: Sequence[_Prepared]) -> set[tuple[int, int]]:
+def _blocks(keys: Sequence[_Prepared], across: frozenset[int] | None = None) -> set[tuple[int, int]]:
+    """Index pairs sharing a blocking key; with ``across``, only pairs with exactly one side in it (cost:
+    the block sizes times the members of ``across`` in them, not the block sizes squared)."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
         if k.doi:
@@ -142,19 +144,30 @@ def _blocks(keys: Sequence[_Prepared]) -> set[tuple[int, int]]:
             index[("abstract", k.abstract)].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
-        pairs.update(combinations(members, 2))
+        if across is None:
+            pairs.update(combinations(members, 2))
+            continue
+        inside = [i for i in members if i in across]
+        outside = [i for i in members if i not in across]
+        pairs.update((min(i, j), max(i, j)) for i in inside for j in outside)
     return pairs
 
 
-def match_works(candidates: Sequence[WorkKey], threshold: float = DEFAULT_THRESHOLD) -> list[WorkMatch]:
+def match_works(candidates: Sequence[WorkKey], threshold: float = DEFAULT_THRESHOLD,
+                across: Iterable[WorkId] | None = None) -> list[WorkMatch]:
     """Pairs of descriptions that are the same work (score ≥ ``threshold``), best rule each.
 
     Each description's keys are computed once; candidates are blocked by DOI, title key and (first
-    author, year), so the cost grows with the block sizes, not with n².
+    author, year), so the cost grows with the block sizes, not with n². With ``across`` (ids), only
+    pairs with exactly one side among those ids are compared.
     """
     prepared = [_Prepared.of(k) for k in candidates]
+    inside = None
+    if across is not None:
+        ids = set(across)
+        inside = frozenset(i for i, k in enumerate(candidates) if k.id in ids)
     out: list[WorkMatch] = []
-    for i, j in sorted(_blocks(prepared)):
+    for i, j in sorted(_blocks(prepared, inside)):
         a, b = candidates[i], candidates[j]
         if a.id == b.id:
             continue

@@ -34,9 +34,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import cached_property, lru_cache, partial
 
 from peerkg.model import Evidence, LinkDecision, NodeId, PersonCluster, PersonMention, PersonName
 from peerkg.normalise.keys import family_key, fold
@@ -48,6 +48,7 @@ DEFAULT_THRESHOLD = 0.7
 _UMLAUT = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 
 
+@lru_cache(maxsize=65536)
 def family_keys(family: str) -> frozenset[str]:
     """Comparable keys of a family name (two names match when their key sets meet).
 
@@ -97,6 +98,7 @@ class _M:
     fams: frozenset[str]
     given: tuple[tuple[str, bool], ...]
     list_key: tuple[str | None, str]
+    list_families: frozenset[str] = frozenset()  # family keys of every name in the author list
 
     @cached_property
     def full(self) -> bool:  # the first given name is written out
@@ -112,10 +114,7 @@ class _M:
 
     @cached_property
     def coauthors(self) -> frozenset[str]:
-        keys: set[str] = set()
-        for f in self.mention.coauthor_families:
-            keys |= family_keys(f)
-        return frozenset(keys - self.fams)
+        return self.list_families - self.fams
 
 
 def _label(m: _M) -> Evidence:
@@ -133,6 +132,12 @@ class _Clusters:
         self.members: dict[str, list[str]] = {i: [i] for i in self.ms}
         self.decisions: list[LinkDecision] = []
         self.rule_of: dict[str, str] = {}  # mention id -> rule that attached it (for anchoring)
+        # per cluster: its author lists and its distinct (family keys, given name) forms, so that a merge
+        # check costs the number of distinct forms, not the number of mentions (repeated names stay cheap)
+        self.lists: dict[str, set[tuple[str | None, str]]] = {i: {m.list_key} for i, m in self.ms.items()}
+        self.forms: dict[str, set[tuple[frozenset[str], tuple[tuple[str, bool], ...]]]] = {
+            i: {(m.fams, m.given)} for i, m in self.ms.items()}
+        self.full: dict[str, bool] = {i: m.full for i, m in self.ms.items()}  # a full-name mention in it
 
     def find(self, x: str) -> str:
         while self.parent[x] != x:
@@ -142,12 +147,9 @@ class _Clusters:
 
     def consistent(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
-        for x in self.members[ra]:
-            for y in self.members[rb]:
-                mx, my = self.ms[x], self.ms[y]
-                if mx.list_key == my.list_key or not (mx.fams & my.fams) or not givens_compatible(mx.given, my.given):
-                    return False
-        return True
+        if not self.lists[ra].isdisjoint(self.lists[rb]):
+            return False
+        return all(fx & fy and givens_compatible(gx, gy) for fx, gx in self.forms[ra] for fy, gy in self.forms[rb])
 
     def merge(self, a: str, b: str, rule: str, score: float, evidence: Evidence | Callable[[], Evidence],
               involved: tuple[NodeId, ...]) -> bool:
@@ -159,6 +161,9 @@ class _Clusters:
         ra, rb = sorted((ra, rb))
         self.parent[rb] = ra
         self.members[ra] += self.members.pop(rb)
+        self.lists[ra] |= self.lists.pop(rb)
+        self.forms[ra] |= self.forms.pop(rb)
+        self.full[ra] = self.full[ra] or self.full.pop(rb)
         self.decisions.append(LinkDecision(subject=a, object=b, rule=rule, score=score, evidence=evidence,
                                            involved=involved))
         self.rule_of.setdefault(a, rule)
@@ -166,7 +171,7 @@ class _Clusters:
         return True
 
     def has_full(self, root: str) -> bool:
-        return any(self.ms[x].full for x in self.members[self.find(root)])
+        return self.full[self.find(root)]
 
 
 # rule, score, the evidence (written only when the merge is made), the ids involved
@@ -187,11 +192,8 @@ def _pair_evidence(a: _M, b: _M) -> _Found | None:
                             a.mention.work_id), ids)
     shared = sorted(a.coauthors & b.coauthors)
     if shared:
-        names = sorted({f for f in a.mention.coauthor_families + b.mention.coauthor_families
-                        if family_keys(f) & set(shared)})
         return ("compatible-given-shared-coauthor", 0.9,
-                partial(_both, a, b,
-                            f": compatible given names and shared co-author {', '.join(names)}"), ids)
+                partial(_shared_evidence, a, b, shared, ": compatible given names and shared co-author "), ids)
     return None
 
 
@@ -208,11 +210,14 @@ def _initials_evidence(a: _M, b: _M, ids: tuple[NodeId, NodeId]) -> _Found | Non
     shared = sorted(a.coauthors & b.coauthors)
     if len(shared) < 2:
         return None
+    return ("same-initials-shared-coauthors", 0.8,
+            partial(_shared_evidence, a, b, shared, ": the same initials and shared co-authors "), ids)
+
+
+def _shared_evidence(a: _M, b: _M, shared: list[str], text: str) -> Evidence:
     names = sorted({f for f in a.mention.coauthor_families + b.mention.coauthor_families
                     if family_keys(f) & set(shared)})
-    return ("same-initials-shared-coauthors", 0.8,
-            partial(_both, a, b, f": the same initials and shared co-authors {', '.join(names)}"),
-            ids)
+    return _both(a, b, text + ", ".join(names))
 
 
 def _org_clusters(orgs: Sequence[PersonMention]) -> list[PersonCluster]:
@@ -235,7 +240,13 @@ def _org_clusters(orgs: Sequence[PersonMention]) -> list[PersonCluster]:
 def link_people(mentions: Sequence[PersonMention], threshold: float = DEFAULT_THRESHOLD) -> list[PersonCluster]:
     """Cluster author mentions into people and organisations, with a decision per merge."""
     orgs = [m for m in mentions if m.name.is_organisation or not m.name.family]
-    ms = sorted((_M(m, family_keys(m.name.family or ""), given_tokens(m.name.given), (m.source_id, m.work_id))
+    lists: dict[tuple[str | None, NodeId], frozenset[str]] = {}  # one key set per author list, not per name
+    for m in mentions:
+        if (m.source_id, m.work_id) not in lists:
+            names = (*m.coauthor_families, m.name.family or m.name.as_written)
+            lists[(m.source_id, m.work_id)] = frozenset(k for f in names for k in family_keys(f))
+    ms = sorted((_M(m, family_keys(m.name.family or ""), given_tokens(m.name.given),
+                    (m.source_id, m.work_id), lists[(m.source_id, m.work_id)])
                  for m in mentions if not (m.name.is_organisation or not m.name.family)),
                 key=lambda m: m.mention.id)
     cl = _Clusters(ms)
@@ -243,23 +254,17 @@ def link_people(mentions: Sequence[PersonMention], threshold: float = DEFAULT_TH
     for m in ms:
         for k in m.fams:
             by_family[k].append(m)
-    pairs: dict[tuple[str, str], _Found] = {}
-    for group in by_family.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                ev = _pair_evidence(a, b)
-                if ev and ev[1] >= threshold:
-                    pairs[tuple(sorted((a.mention.id, b.mention.id)))] = ev  # type: ignore[index]
-    # an initials-only mention tied by evidence to two incompatible people stays alone
-    partners: dict[str, list[str]] = defaultdict(list)
+    pairs = _evidence_pairs(by_family.values(), threshold)
+    # an initials-only mention tied by evidence to two incompatible people stays alone, and so does every
+    # mention of its form (what the rules read is the same for all of them)
+    form_of = {m.mention.id: _form(m) for m in ms}
+    partner_givens: dict[tuple[object, ...], set[tuple[tuple[str, bool], ...]]] = defaultdict(set)
     for x, y in pairs:
-        partners[x].append(y)
-        partners[y].append(x)
-    ambiguous = set()
-    for x, ps in partners.items():
-        givens = {cl.ms[p].given for p in ps}  # compatibility depends on the given names only
-        if not cl.ms[x].full and any(not givens_compatible(g, h) for g in givens for h in givens):
-            ambiguous.add(x)
+        partner_givens[form_of[x]].add(cl.ms[y].given)
+        partner_givens[form_of[y]].add(cl.ms[x].given)
+    ambiguous_forms = {f for f, givens in partner_givens.items()
+                       if any(not givens_compatible(g, h) for g in givens for h in givens)}
+    ambiguous = {mid for mid, f in form_of.items() if f in ambiguous_forms and not cl.ms[mid].full}
     order = sorted(pairs, key=lambda p: (-pairs[p][1], p))
     for x, y in order:
         if x in ambiguous or y in ambiguous:
@@ -268,6 +273,48 @@ def link_people(mentions: Sequence[PersonMention], threshold: float = DEFAULT_TH
         cl.merge(x, y, rule, score, evidence, involved)
     _anchored(cl, ms, threshold)
     return _unique_keys(_person_clusters(cl) + _org_clusters(orgs))
+
+
+def _form(m: _M) -> tuple[object, ...]:
+    """What the pair rules read of a mention, but for its work and author list."""
+    return (m.fams, m.given, m.coauthors)
+
+
+def _evidence_pairs(groups: Iterable[list[_M]], threshold: float) -> dict[tuple[str, str], _Found]:
+    """The pairs of mentions with evidence ≥ ``threshold``, each group (one family key) compared by form.
+
+    Mentions of one form get the same evidence against any mention of another work: rather than every pair
+    (mentions squared), each mention is compared with the first mention of the other form, and pairs of one
+    work are compared directly (forms squared plus mentions). Joined by the same merges, the clusters are
+    those that every pair would give."""
+    pairs: dict[tuple[str, str], _Found] = {}
+
+    def add(a: _M, b: _M) -> None:
+        found = _pair_evidence(a, b)
+        if found and found[1] >= threshold:
+            pairs[tuple(sorted((a.mention.id, b.mention.id)))] = found  # type: ignore[index]
+
+    for group in groups:
+        forms: dict[tuple[object, ...], dict[NodeId, list[_M]]] = defaultdict(lambda: defaultdict(list))
+        for m in group:
+            forms[_form(m)][m.mention.work_id].append(m)
+        alike = [[ws[w] for w in ws] for ws in forms.values()]  # per form: its mentions by work
+        for subs in alike:
+            for same_work in subs:
+                for x in same_work[1:]:
+                    add(same_work[0], x)
+            for other in subs[1:]:
+                add(subs[0][0], other[0])
+        for i, xs in enumerate(alike):
+            for ys in alike[i + 1:]:
+                works_y = {y[0].mention.work_id: y[0] for y in ys}
+                for x in xs:
+                    if x[0].mention.work_id in works_y:
+                        add(x[0], works_y[x[0].mention.work_id])
+                    add(x[0], ys[0][0])
+                for y in ys[1:]:
+                    add(xs[0][0], y[0])
+    return pairs
 
 
 def _unique_keys(clusters: list[PersonCluster]) -> list[PersonCluster]:

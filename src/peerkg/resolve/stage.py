@@ -77,7 +77,7 @@ def _matches_to_main(cited: Sequence[WorkKey], main: Sequence[WorkKey]) -> dict[
     One blocked matching pass over all keys, not one per reference."""
     main_ids = {m.id for m in main}
     found: dict[WorkId, set[WorkId]] = {}
-    for m in matching.match_works([*main, *cited]):
+    for m in matching.match_works([*main, *cited], across=main_ids):
         for one, other in ((m.left, m.right), (m.right, m.left)):
             if one not in main_ids and other in main_ids:
                 found.setdefault(one, set()).add(other)
@@ -167,8 +167,19 @@ def _mentions(pages: Sequence[ParsedPage], identity: WorkIdentity, cited: dict[i
     mentions: list[PersonMention] = []
     where: dict[str, tuple[int, str]] = {}
 
+    lists: dict[int, tuple[dict[str, int], tuple[str, ...]]] = {}  # per author list: family counts, once
+
     def add(p: int, mid: str, name: PersonName, work: WorkId, authors: Sequence[PersonName], at: str) -> None:
-        others = tuple(n.family or n.display for n in authors if n is not name)
+        if id(authors) not in lists:
+            families = [n.family or n.display for n in authors]
+            counts: dict[str, int] = {}
+            for f in families:
+                counts[f] = counts.get(f, 0) + 1
+            lists[id(authors)] = counts, tuple(counts)
+        counts, unique = lists[id(authors)]
+        own = name.family or name.display
+        # the other authors' family names, each once (linear in the list, however long)
+        others = tuple(f for f in unique if f != own or counts[f] > 1)
         mentions.append(PersonMention(id=mid, name=name, work_id=work, coauthor_families=others,
                                       source_id=pages[p].source16))
         where[mid] = (p, at)

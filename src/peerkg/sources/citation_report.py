@@ -291,8 +291,8 @@ class _Parser:
         """``s`` goes on with the title on the line before (no blank line between, no abstract yet)."""
         return (self.zone == "header" and self.title is not None and not self.abstract_parts
                 and bool(self.title_lines) and self.title_lines[-1] == n - 1
-                and self.lines[n - 2].strip() != "" and not re.search(r"[.!?]$", self.title)
-                and len(s) <= 200)
+                and self.lines[n - 2].strip() != "" and self.title[-1:] not in ".!?"
+                and len(s) <= 200 and len(self.title) <= 500)
 
     def count_line(self, s: str) -> str:
         whats: list[str] = []
