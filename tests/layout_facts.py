@@ -38,8 +38,8 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
         "2.volume=8", "2.issue=1", "2.issn=1755-6228", "2.type=Research Article",
         "2.teaser=The purpose of this paper"}),
     "listing_stripped_headings.txt": ("search-listing", {
-        "1.author1=Rebecca Wolfendale", "1.author2=Samir Musaabi", "1.issued=2017-03-06", f"1.journal={F}",
-        "1.volume=21", "1.issue=1", "1.issn=2042-8308", "1.type=Research Article",
+        "1.author1=Tori Wolfendale", "1.author2=Angella Musaabi", "1.issued=2017-08-14", f"1.journal={F}",
+        "1.volume=21", "1.issue=4", "1.issn=2042-8308", "1.type=Research Article",
         "1.teaser=This paper describes how peer", "1.section1=purpose", "1.section2=design-methodology-approach",
         "1.section3=findings", "1.section4=originality-value", "1.keyword=Peer support",
         "1.keyword=Forensic mental health", "1.keyword=Secure care",
@@ -49,11 +49,11 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
         "2.section3=findings", "2.section4=originality-value", "2.keyword=Peer support workers",
         "2.keyword=Training", "2.keyword=Lived experience"}),
     "listing_author_search.txt": ("search-listing", {
-        "1.author1=Sarah Bradstreet", "1.author2=Rebecca Pratt", "1.issued=2010-09-12", f"1.journal={F}",
+        "1.author1=Simon Bradstreet", "1.author2=Rebekah Pratt", "1.issued=2010-08-18", f"1.journal={F}",
         "1.volume=14", "1.issue=3", "1.issn=2042-8308", "1.type=Research Article",
         "1.teaser=This paper reflects on the", "1.section1=purpose", "1.section2=findings",
         "1.keyword=Peer support workers", "1.keyword=Scotland", "1.keyword=Recovery",
-        "2.author1=Sarah Bradstreet", "2.issued=2008-06-20", "2.journal=The Mental Health Review",
+        "2.author1=Simon Bradstreet", "2.issued=2008-06-20", "2.journal=The Mental Health Review",
         "2.volume=13", "2.issue=2", "2.issn=1361-9322", "2.type=General Review",
         "2.teaser=This paper describes the Scottish"}),
     "fulltext_vlex_dash.txt": ("full-text", {

@@ -237,6 +237,20 @@ def resolve_citation(citation: InTextCitation, works: Sequence[WorkKey]) -> Reso
         w.id for w in works if w.id in named and w.year == citation.year
         and not (citation.year_suffix and w.year_suffix and citation.year_suffix != w.year_suffix)})
     who = " & ".join(citation.names) + (" et al." if citation.et_al else "")
+    duplicates: tuple[WorkId, ...] = ()
+    if len(fits) > 1:  # several descriptions of one work (the same reference on several pages) are one fit
+        fitting = [w for w in works if w.id in set(fits)]
+        groups = cluster_works(fitting, match_works(fitting))
+        if len(groups) == 1:
+            duplicates = tuple(fits)
+            fits = [min(fits, key=lambda i: (i.scheme == "cited", i))]
+    if len(fits) == 1 and duplicates:
+        score = 0.85 if citation.et_al else 0.9
+        return Resolution(citation=shown, status=ResolutionStatus.RESOLVED, work_id=fits[0], candidates=duplicates,
+                          rule="family-names-year", score=score,
+                          evidence=Evidence.of(f"the only work by {who} in {citation.year} (described ",
+                                               f"{len(duplicates)} times, the same work by title and year): ",
+                                               duplicates))
     if len(fits) == 1:
         score = 0.85 if citation.et_al else 0.9
         return Resolution(citation=shown, status=ResolutionStatus.RESOLVED, work_id=fits[0], candidates=tuple(fits),

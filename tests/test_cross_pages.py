@@ -1,0 +1,112 @@
+"""The same works on pages of different kinds: one node per work, no false merges, citations that stay
+resolved as pages are added, and IRIs that follow identity."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from pagecheck import REPO
+from peerkg.model import ResolutionStatus
+from peerkg.pipeline import build_dataset, parse_pages, read_pages
+from peerkg.rdf.iri import Minter
+from peerkg.rdf.namespaces import Base
+from peerkg.resolve import resolve
+
+LAYOUTS = REPO / "tests" / "layouts"
+SEEDS = REPO / "seeds"
+
+# records (page name prefix, index of the work on the page) that describe one work, read by hand
+SAME = [
+    {("article_from_author", 0), ("listing_compact_glued", 0), ("fulltext_vlex_dash", 0)},  # Ward et al. 2010
+    {("000_", 0), ("001_", 3)},  # Faulkner & Basset 2012, A long and honourable history
+    {("001_", 4), ("listing_author_search", 0)},  # Bradstreet & Pratt 2010
+    {("001_", 6), ("listing_stripped_headings", 0)},  # Wolfendale & Musaabi 2017
+]
+# reference entries (page, position) that cite one of the works above (index into SAME)
+CITES = {("article_only_references", 1): 2, ("article_only_references", 2): 1, ("article_only_references", 4): 3,
+         ("article_from_author", 3): 1, ("article_from_affiliations", 2): 2}
+
+
+@pytest.fixture(scope="module")
+def resolved():
+    inputs, failures = read_pages([SEEDS, LAYOUTS])
+    assert not failures
+    parsed, failures = parse_pages(inputs)
+    assert not failures
+    return parsed, resolve(parsed)
+
+
+PREFIXES = sorted({x for group in SAME for x, _ in group} | {n for n, _ in CITES}, key=len, reverse=True)
+
+
+def _name(parsed, p: int) -> str:
+    """The page's name as SAME and CITES spell it (a prefix), else its file name."""
+    name = parsed[p].document.name
+    return next((x for x in PREFIXES if name.startswith(x)), name)
+
+
+def test_one_node_per_work_and_no_false_merges(resolved, capsys: pytest.CaptureFixture[str]) -> None:
+    parsed, decisions = resolved
+    nodes: dict[object, set[tuple[str, int]]] = defaultdict(set)
+    for p, page in enumerate(decisions.pages):
+        for i, work in enumerate(page.works):
+            nodes[work].add((_name(parsed, p), i))
+    found = [members for members in nodes.values() if len(members) > 1]
+    split = [group for group in SAME if not any(group <= members for members in nodes.values())]
+    false = [members for members in found if members not in SAME]
+    records = sum(len(page.works) for page in decisions.pages)
+    with capsys.disabled():
+        print(f"\ncross-page set: {len(parsed)} pages, {records} work records, {len(nodes)} nodes; "
+              f"{len(SAME) - len(split)}/{len(SAME)} works seen on several pages are one node; "
+              f"false merges {len(false)}")
+    assert split == [] and false == []
+
+
+def test_references_point_to_the_work_the_other_pages_describe(resolved) -> None:
+    parsed, decisions = resolved
+    node_of = {(_name(parsed, p), i): w for p, page in enumerate(decisions.pages) for i, w in enumerate(page.works)}
+    for p, page in enumerate(decisions.pages):
+        for entry in page.cited:
+            want = CITES.get((_name(parsed, p), entry.position))
+            if want is not None:
+                assert entry.matched and entry.work == node_of[next(iter(SAME[want]))], (p, entry.position)
+
+
+def test_in_text_citation_resolves_to_the_merged_work(resolved) -> None:
+    parsed, decisions = resolved
+    p = next(i for i, page in enumerate(parsed) if page.document.name == "fulltext_vlex_dash.txt")
+    (pointer,) = [x for x in decisions.pages[p].pointers if x.citation.names[0] == "Bradstreet"]
+    assert pointer.resolution.status is ResolutionStatus.RESOLVED
+    q = next(i for i, page in enumerate(parsed) if page.document.name.startswith("001_"))
+    assert pointer.resolution.work_id == decisions.pages[q].works[4]
+
+
+def test_repeated_references_do_not_make_a_citation_ambiguous(resolved) -> None:
+    """Repper & Carter (2011) is cited on three pages and described by no page of its own: three cited
+    nodes, but one work for "(Repper and Carter, 2011)"."""
+    from peerkg.model import InTextCitation
+    from peerkg.resolve.matching import resolve_citation
+    from peerkg.resolve.stage import cited_key
+
+    parsed, decisions = resolved
+    keys = [cited_key(e.work, e.cited) for page in decisions.pages for e in page.cited
+            if e.cited.title and e.cited.title.startswith("A review of the literature on peer support")]
+    assert len(keys) == 3
+    citation = InTextCitation(text="Repper and Carter, 2011", start=0, end=23, names=("Repper", "Carter"), year=2011)
+    resolution = resolve_citation(citation, keys)
+    assert resolution.status is ResolutionStatus.RESOLVED and len(resolution.candidates) == 3
+
+
+def test_copies_differing_only_in_years_are_two_works_with_two_iris(tmp_path: Path) -> None:
+    text = (LAYOUTS / "listing_stripped_headings.txt").read_text(encoding="utf-8")
+    (tmp_path / "listing.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "corrected.txt").write_text(text.replace("2017", "2018").replace("2016", "2015"), encoding="utf-8")
+    result = build_dataset([tmp_path], infer=False)
+    assert not result.rejected
+    minter = Minter(Base())
+    iris = [minter.work(w) for page in result.decisions.pages for w in page.works]
+    assert len(iris) == 4 and len(set(iris)) == 4
+    assert result.validation.conforms, result.validation
