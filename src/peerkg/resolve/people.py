@@ -258,13 +258,23 @@ def link_people(mentions: Sequence[PersonMention], threshold: float = DEFAULT_TH
     # an initials-only mention tied by evidence to two incompatible people stays alone, and so does every
     # mention of its form (what the rules read is the same for all of them)
     form_of = {m.mention.id: _form(m) for m in ms}
-    partner_givens: dict[tuple[object, ...], set[tuple[tuple[str, bool], ...]]] = defaultdict(set)
-    for x, y in pairs:
-        partner_givens[form_of[x]].add(cl.ms[y].given)
-        partner_givens[form_of[y]].add(cl.ms[x].given)
-    ambiguous_forms = {f for f, givens in partner_givens.items()
-                       if any(not givens_compatible(g, h) for g in givens for h in givens)}
+    # evidence of the same work outranks shared co-authors: a list's "Bradstreet, S." is the Simon
+    # Bradstreet another page gives for that work, even if a Sarah Bradstreet wrote with the same co-author
+    partner_givens: dict[tuple[object, ...], dict[bool, set[tuple[tuple[str, bool], ...]]]] = defaultdict(
+        lambda: {True: set(), False: set()})
+    for (x, y), found in pairs.items():
+        same_work = found[0].endswith("same-work")
+        partner_givens[form_of[x]][same_work].add(cl.ms[y].given)
+        partner_givens[form_of[y]][same_work].add(cl.ms[x].given)
+    ambiguous_forms = set()
+    for f, tiers in partner_givens.items():
+        givens = tiers[True] or tiers[False]
+        if any(not givens_compatible(g, h) for g in givens for h in givens):
+            ambiguous_forms.add(f)
     ambiguous = {mid for mid, f in form_of.items() if f in ambiguous_forms and not cl.ms[mid].full}
+    by_work = {f for f, tiers in partner_givens.items() if tiers[True]}
+    pairs = {(x, y): found for (x, y), found in pairs.items() if found[0].endswith("same-work") or not any(
+        form_of[m] in by_work and not cl.ms[m].full for m in (x, y))}
     order = sorted(pairs, key=lambda p: (-pairs[p][1], p))
     for x, y in order:
         if x in ambiguous or y in ambiguous:
