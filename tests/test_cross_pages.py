@@ -110,3 +110,19 @@ def test_copies_differing_only_in_years_are_two_works_with_two_iris(tmp_path: Pa
     iris = [minter.work(w) for page in result.decisions.pages for w in page.works]
     assert len(iris) == 4 and len(set(iris)) == 4
     assert result.validation.conforms, result.validation
+
+
+def test_one_preferred_title_per_journal_the_others_kept_with_their_page(tmp_path: Path) -> None:
+    from rdflib import Dataset, URIRef
+    from rdflib.namespace import DCTERMS, SKOS
+
+    result = build_dataset([SEEDS, LAYOUTS], infer=False)
+    assert result.validation.conforms
+    journal = URIRef("https://w3id.org/psmh/id/journal/issn/2042-8308")
+    union = result.union
+    assert [str(t) for t in union.objects(journal, DCTERMS.title)] == ["Mental Health and Social Inclusion"]
+    assert [str(t) for t in union.objects(journal, SKOS.altLabel)] == ["MENTALHEALTH AND SOCIAL INCLUSION"]
+    dataset: Dataset = result.dataset
+    sources = {str(g.identifier) for g in dataset.graphs() if (journal, SKOS.altLabel, None) in g}
+    page = next(o for o in result.outcomes if o.path.endswith("003_b981369f0f33fc2d.txt"))
+    assert sources == {str(page.graph)}

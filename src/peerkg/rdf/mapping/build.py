@@ -19,6 +19,7 @@ from peerkg.rdf import serialise
 from peerkg.rdf.iri import Minter
 from peerkg.rdf.mapping import citations
 from peerkg.rdf.mapping.annotations import Printing, map_work
+from peerkg.rdf.mapping.journals import prefer_journal_titles
 from peerkg.rdf.mapping.links import map_decisions
 from peerkg.rdf.mapping.page import AgentResolver, PageMapper
 
@@ -76,6 +77,7 @@ def map_build(pages: Sequence[ParsedPage], decisions: Decisions, tags: Sequence[
             progress(number, len(pages))
         graph = dataset.graph(minter.source_graph(page.document.sha256))
         map_page(page, decided, page_tags, minter, graph, links, printings, concept_labels)
+    prefer_journal_titles([dataset.graph(minter.source_graph(page.document.sha256)) for page in pages])
     for work, printed in printings.items():
         map_work(annotations, evidence, minter, work, printed)
     map_decisions(links, decisions, pages, minter)
