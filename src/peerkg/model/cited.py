@@ -16,6 +16,8 @@ class CitedWork:
     Strings are as printed, except ``url`` (hyphen look-alikes repaired to "-"), ``doi``
     (bare, lower case) and ``pages`` (``start``/``end`` expanded; ``as_written`` as printed).
     ``unparsed`` holds every piece of the string that no field took, so nothing is dropped.
+    ``field_confidence`` gives, per field that is set, how sure the parser is of it (0..1; the
+    tagger's lowest token probability in the field); linking trusts only strong fields.
     """
 
     text: str  # the reference as given to the parser
@@ -44,3 +46,10 @@ class CitedWork:
     style: str = "unknown"  # "harvard" (Emerald), "apa", "vancouver", "unknown"
     unparsed: tuple[str, ...] = ()
     confidence: float = 0.0  # how sure the parser is of its segmentation (0..1)
+    genre: str | None = None  # the kind of work as printed: "PhD thesis", "dissertation", "Report"
+    link_text: tuple[str, ...] = ()  # link labels printed with the entry ("PubMed", "Google Scholar")
+    field_confidence: tuple[tuple[str, float], ...] = ()  # ("title", 0.98), … for the fields set
+
+    def confidence_of(self, name: str) -> float | None:
+        """The confidence of one field ("title", "authors", "year", "doi", …), None when it is not set."""
+        return next((c for k, c in self.field_confidence if k == name), None)

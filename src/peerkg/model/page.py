@@ -37,6 +37,7 @@ class WorkType(StrEnum):
     REPORT = "report"
     NEWSPAPER_ARTICLE = "newspaper-article"
     WEB_PAGE = "web-page"
+    THESIS = "thesis"
     WORK = "work"  # kind not stated and not derivable
 
 

@@ -227,10 +227,10 @@ def field_text(work: CitedWork) -> str:
     parts += [a.as_written for a in work.authors] + [a.as_written for a in work.container_editors]
     for value in (work.date_detail, work.title, work.container_title, work.volume, work.issue,
                   work.chapter, work.edition, work.publisher, work.place, work.url, work.accessed,
-                  work.doi, work.pages.as_written if work.pages else None,
+                  work.doi, work.genre, work.pages.as_written if work.pages else None,
                   str(work.year) + (work.year_suffix or "") if work.year else None):
         parts.append(value or "")
-    return " ".join(parts + list(work.unparsed))
+    return " ".join(parts + list(work.link_text) + list(work.unparsed))
 
 
 def tokens(text: str) -> list[str]:

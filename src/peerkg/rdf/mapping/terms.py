@@ -18,6 +18,7 @@ WORK_CLASS: dict[WorkType, URIRef] = {
     WorkType.REPORT: FABIO.ReportDocument,
     WorkType.NEWSPAPER_ARTICLE: FABIO.NewspaperArticle,
     WorkType.WEB_PAGE: FABIO.WebPage,
+    WorkType.THESIS: FABIO.Thesis,
     WorkType.WORK: FABIO.Expression,
 }
 
