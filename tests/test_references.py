@@ -28,7 +28,7 @@ def project(w: CitedWork) -> dict[str, object]:
     for k in ("et_al", "authors_are_editors", "no_date"):
         if getattr(w, k):
             d[k] = True
-    for k in ("year", "year_suffix", "date_detail", "title", "container_title", "volume", "issue", "chapter",
+    for k in ("year", "year_suffix", "date_detail", "title", "container_title", "genre", "volume", "issue", "chapter",
               "edition", "publisher", "place", "url", "accessed", "doi"):
         v = getattr(w, k)
         if v not in (None, ""):

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from peerkg.model.page import PageRange, PersonName, WorkType
 
-__all__ = ["CitedWork"]
+__all__ = ["STRONG_FIELD", "CitedWork"]
+
+STRONG_FIELD = 0.8  # a parsed field below this confidence is recorded but never used to match works
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,11 @@ class CitedWork:
     genre: str | None = None  # the kind of work as printed: "PhD thesis", "dissertation", "Report"
     link_text: tuple[str, ...] = ()  # link labels printed with the entry ("PubMed", "Google Scholar")
     field_confidence: tuple[tuple[str, float], ...] = ()  # ("title", 0.98), … for the fields set
+
+    def strong(self, name: str) -> bool:
+        """Whether a set field is sure enough to match works on (no recorded confidence counts as sure)."""
+        c = self.confidence_of(name)
+        return c is None or c >= STRONG_FIELD
 
     def confidence_of(self, name: str) -> float | None:
         """The confidence of one field ("title", "authors", "year", "doi", …), None when it is not set."""

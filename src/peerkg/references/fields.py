@@ -207,8 +207,6 @@ def cut(text: str, toks: list[Token], labels: list[str], probs: list[float]) -> 
             out.markers.add("web")
             if low == "internet":
                 out.markers.add("internet")
-        if toks[i].kind in ("word", "num") and low not in MARKER_WORDS:
-            out.unparsed.append(toks[i].text)
-        elif toks[i].kind in ("url", "doi"):
+        if toks[i].kind in ("word", "num") and low not in MARKER_WORDS or toks[i].kind in ("url", "doi"):
             out.unparsed.append(toks[i].text)
     return out

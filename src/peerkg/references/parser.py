@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from peerkg.model import CitedWork
-from peerkg.model import PageRange, WorkType
+from peerkg.model import CitedWork, PageRange, WorkType
 from peerkg.normalise.identifiers import normalise_doi
 from peerkg.normalise.text import clean, normalise_hyphens
 from peerkg.references import parts as rp
+from peerkg.references import rules
 from peerkg.references.fields import MARKER_WORDS, Parsed, cut, pages_from, tidy
 from peerkg.references.tagger import tag
 
@@ -88,14 +88,41 @@ def _style(labels: list[str], toks: list[str]) -> str:
     return "harvard" if "af" in labels[:y] else "unknown"
 
 
+_ATTR = {"container": "container_title", "editors": "container_editors", "date": "date_detail"}
+WEAK = 0.75  # the confidence of a field the two readers disagree on (below linking's bar)
+
+
 def parse_reference(text: str) -> CitedWork:
     """Parse one reference-list entry. Never raises; what no field takes goes to ``unparsed``.
+
+    The CRF reads every string. An Emerald (Harvard) or APA string the rule reader takes whole and is sure
+    of is read by the rules, which were written for that house style; each of its fields then
+    carries the CRF's confidence where both readers agree on it and :data:`WEAK` where they do not.
 
     >>> w = parse_reference("Bradstreet, S. (2006), “Harnessing”, The Mental Health Review, "
     ...                     "Vol. 11 No. 2, pp. 33\u20107.")
     >>> (w.year, w.title, w.container_title, w.volume, w.issue, w.pages.end, w.work_type.value)
     (2006, 'Harnessing', 'The Mental Health Review', '11', '2', '37', 'journal-article')
     """
+    learned = read_crf(text)
+    ruled = rules.parse_reference(text)
+    if (ruled.style not in ("harvard", "apa") or ruled.confidence < 0.99 or ruled.unparsed
+            or (learned.genre and ruled.work_type is not learned.work_type)):
+        return learned
+    conf = dict(learned.field_confidence)
+    agreed = []
+    for name in FIELDS:
+        attr = _ATTR.get(name, name)
+        mine = getattr(ruled, attr, None)
+        if mine in (None, "", ()):
+            continue
+        same = mine == getattr(learned, attr, None) and name in conf
+        agreed.append((name, max(conf[name], ruled.confidence) if same else WEAK))
+    return _replace(ruled, genre=learned.genre, link_text=learned.link_text, field_confidence=tuple(agreed))
+
+
+def read_crf(text: str) -> CitedWork:
+    """The CRF's reading alone (the model, then the rules that finish its fields)."""
     cleaned = clean(text.replace("\n", " "))
     masked, label, chapter = cleaned, None, None
     m = _LABEL.match(masked)
@@ -187,6 +214,8 @@ def _guard(work: CitedWork, cleaned: str, p: Parsed, probs: list[float]) -> Cite
         score -= 0.25
     if work.work_type is WorkType.WORK:
         score -= 0.15
+    if not (work.authors or work.year or work.no_date or work.container_title or work.doi or work.url):
+        score = min(score, 0.3)  # nothing but words: not recognisably a reference
     return _replace(work, unparsed=tuple(unparsed), confidence=round(min(max(score, 0.05), 1.0), 2))
 
 

@@ -27,8 +27,9 @@ def train(n: int, seed: int, out: Path, iterations: int, c1: float, c2: float) -
     trainer = pycrfsuite.Trainer(verbose=False)
     for ex in examples(n, seed):
         trainer.append(features(tokenize(ex.text)), list(ex.labels))
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
-                        "feature.possible_transitions": True, "feature.minfreq": 2})
+    trainer.set_params(
+        {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True, "feature.minfreq": 2}
+    )
     tmp = out.with_suffix(".tmp")
     trainer.train(str(tmp))
     tmp.replace(out)
@@ -48,27 +49,36 @@ def evaluate(model: Path, n: int, seed: int) -> None:
             right[want] += want == have
             ok &= want == have
         exact += ok
-    print(f"synthetic dev (seed {seed}, {n} strings): token accuracy "
-          f"{sum(right.values()) / sum(total.values()):.4f}, whole strings right {exact / n:.3f}")
+    print(
+        f"synthetic dev (seed {seed}, {n} strings): token accuracy "
+        f"{sum(right.values()) / sum(total.values()):.4f}, whole strings right {exact / n:.3f}"
+    )
     for label in sorted(total, key=lambda k: -total[k]):
         print(f"  {label:10} {right[label] / total[label]:.3f}  ({total[label]} tokens)")
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(prog="python -m peerkg.references.train", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m peerkg.references.train",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("--examples", type=int, default=12000, help="training strings (default 12000)")
     ap.add_argument("--seed", type=int, default=16, help="seed of the training strings (default 16)")
     ap.add_argument("--iterations", type=int, default=150, help="L-BFGS iterations (default 150)")
     ap.add_argument("--c1", type=float, default=0.2, help="L1 penalty (default 0.2; keeps the model small)")
     ap.add_argument("--c2", type=float, default=0.01, help="L2 penalty (default 0.01)")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"model file (default {DEFAULT_OUT.name} in the package)")
+    ap.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help=f"model file (default {DEFAULT_OUT.name} in the package)"
+    )
     ap.add_argument("--dev", type=int, default=1000, help="synthetic strings to report accuracy on (seed+1000)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     train(args.examples, args.seed, args.out, args.iterations, args.c1, args.c2)
-    print(f"trained on {args.examples} strings in {time.perf_counter() - t0:.0f} s -> {args.out} "
-          f"({args.out.stat().st_size / 1e6:.2f} MB)")
+    print(
+        f"trained on {args.examples} strings in {time.perf_counter() - t0:.0f} s -> {args.out} "
+        f"({args.out.stat().st_size / 1e6:.2f} MB)"
+    )
     if args.dev:
         evaluate(args.out, args.dev, args.seed + 1000)
 

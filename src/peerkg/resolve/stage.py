@@ -64,11 +64,16 @@ def work_key(work: WorkId, records: Sequence[WorkRecord]) -> WorkKey:
 
 
 def cited_key(work: WorkId, cited: CitedWork) -> WorkKey:
-    authors = _family(cited.authors)
-    return WorkKey(id=work, doi=cited.doi, title=cited.title, year=cited.year,
-                   first_author_family=authors[0] if authors else None, author_families=authors,
-                   venue=cited.container_title, volume=cited.volume, issue=cited.issue,
-                   year_suffix=cited.year_suffix, et_al=cited.et_al)
+    """The matching key of a cited work: only the fields the reference parser is sure of."""
+    def sure(name: str, value: T) -> T | None:
+        return value if cited.strong(name) else None
+
+    authors = _family(cited.authors) if cited.strong("authors") else ()
+    return WorkKey(id=work, doi=sure("doi", cited.doi), title=sure("title", cited.title),
+                   year=sure("year", cited.year), first_author_family=authors[0] if authors else None,
+                   author_families=authors, venue=sure("container", cited.container_title),
+                   volume=sure("volume", cited.volume), issue=sure("issue", cited.issue),
+                   year_suffix=sure("year", cited.year_suffix), et_al=cited.et_al)
 
 
 def _matches_to_main(cited: Sequence[WorkKey], main: Sequence[WorkKey]) -> dict[WorkId, WorkId]:

@@ -14,11 +14,28 @@ import re
 Segs = list[tuple[str, str]]
 
 TAILS = (
-    " PubMed CrossRef Google Scholar", " CrossRef Google Scholar", " Google Scholar", "Google Scholar",
-    " CrossRef", " [PubMed] [Google Scholar]", " [Google Scholar]", " [CrossRef] [Google Scholar]",
-    " Medline", " Web of Science®Google Scholar", " Web of Science", " PubMed", " [PMC free article] [PubMed]",
-    " Find this resource:", " Link", " CrossRefPubMed", " ISI", " Google Scholar CrossRef", "CrossRef",
-    " Article PubMed Google Scholar", " PubMed Google Scholar", " Cited Here",
+    " PubMed CrossRef Google Scholar",
+    " CrossRef Google Scholar",
+    " Google Scholar",
+    "Google Scholar",
+    " CrossRef",
+    " [PubMed] [Google Scholar]",
+    " [Google Scholar]",
+    " [CrossRef] [Google Scholar]",
+    " Medline",
+    " Web of Science®Google Scholar",
+    " Web of Science",
+    " PubMed",
+    " [PMC free article] [PubMed]",
+    " Find this resource:",
+    " Link",
+    " CrossRefPubMed",
+    " ISI",
+    " Google Scholar CrossRef",
+    "CrossRef",
+    " Article PubMed Google Scholar",
+    " PubMed Google Scholar",
+    " Cited Here",
 )
 
 
@@ -29,9 +46,13 @@ def lose_dash(segs: Segs, rng: random.Random) -> Segs:
 def glue(segs: Segs, rng: random.Random) -> Segs:
     """Delete one space where the characters either side differ in kind (so no two words merge)."""
     text = "".join(t for t, _ in segs)
-    spots = [m.start() for m in re.finditer(r" ", text)
-             if 0 < m.start() < len(text) - 1 and _kind(text[m.start() - 1]) != _kind(text[m.start() + 1])
-             and not re.search(r"(?:https?://|www\.)\S*$", text[: m.start()])]
+    spots = [
+        m.start()
+        for m in re.finditer(r" ", text)
+        if 0 < m.start() < len(text) - 1
+        and _kind(text[m.start() - 1]) != _kind(text[m.start() + 1])
+        and not re.search(r"(?:https?://|www\.)\S*$", text[: m.start()])
+    ]
     if not spots:
         return segs
     return _delete(segs, rng.choice(spots))
@@ -46,7 +67,7 @@ def _delete(segs: Segs, at: int) -> Segs:
     pos = 0
     for t, lab in segs:
         if pos <= at < pos + len(t):
-            t = t[: at - pos] + t[at - pos + 1:]
+            t = t[: at - pos] + t[at - pos + 1 :]
             pos += 1
         pos += len(t)
         out.append((t, lab))
@@ -92,12 +113,20 @@ def swap_quotes(segs: Segs, rng: random.Random) -> Segs:
 
 
 def no_space_after_comma(segs: Segs, rng: random.Random) -> Segs:
-    return [(t.replace(", ", ",") if lab in ("ag", "eg", "as", "es") and rng.random() < 0.5 else t, lab)
-            for t, lab in segs]
+    return [
+        (t.replace(", ", ",") if lab in ("ag", "eg", "as", "es") and rng.random() < 0.5 else t, lab) for t, lab in segs
+    ]
 
 
-DAMAGE = ((lose_dash, 0.07), (glue, 0.1), (tail, 0.18), (hyphenate, 0.05), (drop_punctuation, 0.1),
-          (swap_quotes, 0.1), (no_space_after_comma, 0.03))
+DAMAGE = (
+    (lose_dash, 0.07),
+    (glue, 0.1),
+    (tail, 0.18),
+    (hyphenate, 0.05),
+    (drop_punctuation, 0.1),
+    (swap_quotes, 0.1),
+    (no_space_after_comma, 0.03),
+)
 
 
 def damage(segs: Segs, rng: random.Random) -> Segs:

@@ -132,7 +132,9 @@ Healthy London Partnership
 """)
 
 #: (full title, NLM/ISO abbreviation)
-JOURNALS: tuple[tuple[str, ...], ...] = tuple(tuple(x.split(" | ")) for x in _lines("""
+JOURNALS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(x.split(" | "))
+    for x in _lines("""
 Journal of Mental Health | J Ment Health
 Psychiatric Services | Psychiatr Serv
 Psychiatric Rehabilitation Journal | Psychiatr Rehabil J
@@ -210,7 +212,8 @@ Psychiatrische Praxis | Psychiatr Prax
 Nordic Journal of Psychiatry | Nord J Psychiatry
 Journal of Mental Health Policy and Economics | J Ment Health Policy Econ
 Proceedings of the Aristotelian Society | Proc Aristot Soc
-"""))
+""")
+)
 
 NEWSPAPERS = _lines("""
 The Guardian
@@ -227,7 +230,10 @@ Evening Standard
 
 #: (publisher, places it prints)
 PUBLISHERS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
-    (p, tuple(places.split("; "))) for p, places in (x.split(" | ") for x in _lines("""
+    (p, tuple(places.split("; ")))
+    for p, places in (
+        x.split(" | ")
+        for x in _lines("""
 Routledge | London; Abingdon; New York; Abingdon, Oxon
 Sage | London; Thousand Oaks, CA; Los Angeles
 SAGE Publications | London; Thousand Oaks, CA
@@ -284,23 +290,41 @@ Lippincott | Philadelphia (PA)
 Guilford | New York (NY)
 University of Minnesota Press | Minneapolis
 Open University Press | Milton Keynes
-""")))
+""")
+    )
+)
 
 #: (issuer, place) for reports and web pages; issuers are also organisation authors
 ISSUER_PLACES = {
-    "Department of Health": "London", "Department of Health and Social Care": "London",
-    "World Health Organization": "Geneva", "Mind": "London", "Rethink Mental Illness": "London",
-    "Mental Health Foundation": "London", "NHS England": "London", "Health Education England": "Leeds",
-    "Public Health England": "London", "Care Quality Commission": "Newcastle upon Tyne",
-    "National Institute for Health and Care Excellence": "London", "Mental Health Commission of Canada":
-    "Ottawa", "Scottish Recovery Network": "Glasgow", "Centre for Mental Health": "London",
-    "Royal College of Psychiatrists": "London", "Substance Abuse and Mental Health Services Administration":
-    "Rockville, MD", "Scottish Government": "Edinburgh", "Welsh Government": "Cardiff",
-    "National Empowerment Center": "Lawrence, MA", "Mental Health Coordinating Council": "Sydney",
-    "The King's Fund": "London", "Health Service Executive": "Dublin", "Mental Health Reform": "Dublin",
-    "Sainsbury Centre for Mental Health": "London", "National Survivor User Network": "London",
-    "Mental Health Commission of Canada ": "Ottawa (ON)", "Australian Institute of Health and Welfare": "Canberra (ACT)",
-    "Together for Mental Wellbeing": "London", "Nuffield Trust": "London",
+    "Department of Health": "London",
+    "Department of Health and Social Care": "London",
+    "World Health Organization": "Geneva",
+    "Mind": "London",
+    "Rethink Mental Illness": "London",
+    "Mental Health Foundation": "London",
+    "NHS England": "London",
+    "Health Education England": "Leeds",
+    "Public Health England": "London",
+    "Care Quality Commission": "Newcastle upon Tyne",
+    "National Institute for Health and Care Excellence": "London",
+    "Mental Health Commission of Canada": "Ottawa",
+    "Scottish Recovery Network": "Glasgow",
+    "Centre for Mental Health": "London",
+    "Royal College of Psychiatrists": "London",
+    "Substance Abuse and Mental Health Services Administration": "Rockville, MD",
+    "Scottish Government": "Edinburgh",
+    "Welsh Government": "Cardiff",
+    "National Empowerment Center": "Lawrence, MA",
+    "Mental Health Coordinating Council": "Sydney",
+    "The King's Fund": "London",
+    "Health Service Executive": "Dublin",
+    "Mental Health Reform": "Dublin",
+    "Sainsbury Centre for Mental Health": "London",
+    "National Survivor User Network": "London",
+    "Mental Health Commission of Canada ": "Ottawa (ON)",
+    "Australian Institute of Health and Welfare": "Canberra (ACT)",
+    "Together for Mental Wellbeing": "London",
+    "Nuffield Trust": "London",
 }
 
 UNIVERSITIES = _lines("""

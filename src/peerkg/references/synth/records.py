@@ -8,8 +8,29 @@ from dataclasses import dataclass, field
 
 from peerkg.references.synth import pools as P
 
-KINDS = ("article", "article", "article", "article", "article", "book", "book", "chapter", "chapter",
-         "report", "report", "thesis", "thesis", "web", "web", "newspaper")
+_QUOTES = ("it gave me hope", "we are all in this together", "being there", "a foot in both camps",
+           "nothing about us without us")
+_SUBTITLES = ("theory and practice", "a handbook", "international perspectives", "a guide for practitioners",
+              "critical perspectives", "lessons from the field")
+
+KINDS = (
+    "article",
+    "article",
+    "article",
+    "article",
+    "article",
+    "book",
+    "book",
+    "chapter",
+    "chapter",
+    "report",
+    "report",
+    "thesis",
+    "thesis",
+    "web",
+    "web",
+    "newspaper",
+)
 
 
 @dataclass(frozen=True)
@@ -77,17 +98,27 @@ def article_title(rng: random.Random) -> str:
     t, s, p = rng.choice(P.TOPICS), rng.choice(P.SETTINGS), rng.choice(P.POPULATIONS)
     d, n = rng.choice(P.DESIGNS), rng.choice(P.NOUNS)
     forms = (
-        f"{t} for {p}: {d}", f"{t} in {s}: {d}", f"{n} of {t} in {s}", f"{n} of {t} for {p}",
-        f"{t} and {rng.choice(P.TOPICS)}: {d}", f"what makes {t} work? {d}",
+        f"{t} for {p}: {d}",
+        f"{t} in {s}: {d}",
+        f"{n} of {t} in {s}",
+        f"{n} of {t} for {p}",
+        f"{t} and {rng.choice(P.TOPICS)}: {d}",
+        f"what makes {t} work? {d}",
         f"{t}, {rng.choice(P.TOPICS)} and {rng.choice(P.TOPICS)} in {s}",
-        f"‘{rng.choice(('it gave me hope', 'we are all in this together', 'being there', 'a foot in both camps', 'nothing about us without us'))}’: {n} of {t}",
-        f"{n} of {t}: {d}", f"is {t} effective for {p}?", f"{t} in {s}",
-        f"{d} of {t} for {p} in {s}", f"{t} ({rng.choice(('PEER', 'ENRICH', 'SUPPORT', 'PROSPER'))}): {d}",
+        f"‘{rng.choice(_QUOTES)}’: {n} of {t}",
+        f"{n} of {t}: {d}",
+        f"is {t} effective for {p}?",
+        f"{t} in {s}",
+        f"{d} of {t} for {p} in {s}",
+        f"{t} ({rng.choice(('PEER', 'ENRICH', 'SUPPORT', 'PROSPER'))}): {d}",
         f"{n} of {t} in {s}, {rng.randint(2005, 2022)}-{rng.randint(2010, 2024)}",
         f"{t} in {rng.choice(P.PLACES_TITLE)}: {rng.choice(P.SUBTITLES)}",
-        f"{n} of {t} for {p}: {rng.choice(P.SUBTITLES)}", f"{t} in {s}: {rng.choice(P.SUBTITLES)}",
-        f"{rng.choice(P.QUOTED)} and {t}: {rng.choice(P.SUBTITLES)}", f"defining {rng.choice(P.QUOTED)}: {d}",
-        f"{rng.choice(P.QUOTED)} in {s}", f"is {t} effective? {_cap(d)}",
+        f"{n} of {t} for {p}: {rng.choice(P.SUBTITLES)}",
+        f"{t} in {s}: {rng.choice(P.SUBTITLES)}",
+        f"{rng.choice(P.QUOTED)} and {t}: {rng.choice(P.SUBTITLES)}",
+        f"defining {rng.choice(P.QUOTED)}: {d}",
+        f"{rng.choice(P.QUOTED)} in {s}",
+        f"is {t} effective? {_cap(d)}",
         f"{n} of {t}, {rng.choice(P.TOPICS)}, and {rng.choice(P.TOPICS)}: {rng.choice(P.SUBTITLES)}",
     )
     title = _cap(rng.choice(forms))
@@ -107,25 +138,53 @@ def _pages(rng: random.Random) -> tuple[str, str | None]:
 
 
 def _doi(rng: random.Random, year: int) -> str:
-    prefix = rng.choice(("10.1108", "10.1080", "10.1176", "10.1037", "10.1186", "10.1111", "10.1007",
-                         "10.1177", "10.1016", "10.1371", "10.1002", "10.3109"))
-    tail = rng.choice((
-        f"jmhtep-{rng.randint(1, 12):02d}-{year}-{rng.randint(1, 99):04d}",
-        f"09638237.{year}.{rng.randint(100000, 999999)}",
-        f"appi.ps.{rng.randint(201000000, 202099999)}", f"s12888-0{rng.randint(10, 24)}-{rng.randint(1000, 9999)}-{rng.randint(0, 9)}",
-        f"prj0000{rng.randint(100, 999)}", f"inm.{rng.randint(10000, 99999)}", f"journal.pone.0{rng.randint(100000, 299999)}",
-        f"S0140-6736({rng.randint(10, 23)}){rng.randint(10000, 99999)}-{rng.randint(0, 9)}",
-        f"0020764020{rng.randint(100000, 999999)}",
-    ))
+    prefix = rng.choice(
+        (
+            "10.1108",
+            "10.1080",
+            "10.1176",
+            "10.1037",
+            "10.1186",
+            "10.1111",
+            "10.1007",
+            "10.1177",
+            "10.1016",
+            "10.1371",
+            "10.1002",
+            "10.3109",
+        )
+    )
+    tail = rng.choice(
+        (
+            f"jmhtep-{rng.randint(1, 12):02d}-{year}-{rng.randint(1, 99):04d}",
+            f"09638237.{year}.{rng.randint(100000, 999999)}",
+            f"appi.ps.{rng.randint(201000000, 202099999)}",
+            f"s12888-0{rng.randint(10, 24)}-{rng.randint(1000, 9999)}-{rng.randint(0, 9)}",
+            f"prj0000{rng.randint(100, 999)}",
+            f"inm.{rng.randint(10000, 99999)}",
+            f"journal.pone.0{rng.randint(100000, 299999)}",
+            f"S0140-6736({rng.randint(10, 23)}){rng.randint(10000, 99999)}-{rng.randint(0, 9)}",
+            f"0020764020{rng.randint(100000, 999999)}",
+        )
+    )
     return f"{prefix}/{tail}"
 
 
 def _web(rng: random.Random) -> str:
     domain = rng.choice(P.DOMAINS)
-    path = rng.choice(("information-support/types-of-mental-health-problems/peer-support", "about-us/our-values",
-                       "peer-support", "wp-content/uploads/2014/02/Defining-Peer-Support.pdf", "publications/peer-support",
-                       "brss-tacs/recovery-support-tools/peers", "resources/peer-workers.pdf",
-                       f"news/{rng.randint(2008, 2023)}/peer-support-workers", "advice-and-information/living-with-mental-illness"))
+    path = rng.choice(
+        (
+            "information-support/types-of-mental-health-problems/peer-support",
+            "about-us/our-values",
+            "peer-support",
+            "wp-content/uploads/2014/02/Defining-Peer-Support.pdf",
+            "publications/peer-support",
+            "brss-tacs/recovery-support-tools/peers",
+            "resources/peer-workers.pdf",
+            f"news/{rng.randint(2008, 2023)}/peer-support-workers",
+            "advice-and-information/living-with-mental-illness",
+        )
+    )
     scheme = rng.choice(("https://", "http://", "", "https://"))
     return f"{scheme}{domain}/{path}"
 
@@ -141,58 +200,123 @@ def record(rng: random.Random, kind: str | None = None) -> Record:
     if kind == "article":
         title, abbrev = rng.choice(P.JOURNALS)
         vol = str(rng.choice((rng.randint(1, 80), rng.randint(1, 80), rng.randint(80, 400))))
-        issue = str(rng.randint(1, 12) if rng.random() < 0.95 else rng.randint(100, 10200)) if rng.random() < 0.8 else None
+        issue = (
+            str(rng.randint(1, 12) if rng.random() < 0.95 else rng.randint(100, 10200)) if rng.random() < 0.8 else None
+        )
         if issue and rng.random() < 0.04:
             issue = f"{issue}-{int(issue) + 1}"
         authors = people(rng) if rng.random() < 0.95 else (organisation(rng),)
         if rng.random() < 0.03:
             authors = (*authors, organisation(rng))
-        return Record(kind=kind, authors=authors, title=article_title(rng), container=title,
-                      container_abbrev=abbrev, volume=vol, issue=issue, pages=_pages(rng),
-                      doi=_doi(rng, year) if rng.random() < 0.45 else None,
-                      month=rng.randint(1, 12) if rng.random() < 0.2 else None, **common)  # type: ignore[arg-type]
+        return Record(
+            kind=kind,
+            authors=authors,
+            title=article_title(rng),
+            container=title,
+            container_abbrev=abbrev,
+            volume=vol,
+            issue=issue,
+            pages=_pages(rng),
+            doi=_doi(rng, year) if rng.random() < 0.45 else None,
+            month=rng.randint(1, 12) if rng.random() < 0.2 else None,
+            **common,
+        )  # type: ignore[arg-type]
     if kind in ("book", "chapter"):
         pub, places = rng.choice(P.PUBLISHERS)
-        book = _cap(rng.choice(P.BOOK_TITLES)) if rng.random() < 0.5 else _cap(
-            f"{rng.choice(P.TOPICS)}: {rng.choice(('theory and practice', 'a handbook', 'international perspectives', 'a guide for practitioners', 'critical perspectives', 'lessons from the field'))}")
+        book = (
+            _cap(rng.choice(P.BOOK_TITLES))
+            if rng.random() < 0.5
+            else _cap(
+                f"{rng.choice(P.TOPICS)}: {rng.choice(_SUBTITLES)}"
+            )
+        )
         edition = rng.choice((2, 2, 3, 4, 5)) if rng.random() < 0.18 else None
         if kind == "book":
             eds = rng.random() < 0.15
-            return Record(kind=kind, authors=people(rng, high=4), authors_are_editors=eds, title=book,
-                          publisher=pub, place=rng.choice(places) if rng.random() < 0.85 else None, edition=edition,
-                          doi=_doi(rng, year) if rng.random() < 0.08 else None, **common)  # type: ignore[arg-type]
+            return Record(
+                kind=kind,
+                authors=people(rng, high=4),
+                authors_are_editors=eds,
+                title=book,
+                publisher=pub,
+                place=rng.choice(places) if rng.random() < 0.85 else None,
+                edition=edition,
+                doi=_doi(rng, year) if rng.random() < 0.08 else None,
+                **common,
+            )  # type: ignore[arg-type]
         start = rng.randint(1, 400)
-        return Record(kind=kind, authors=people(rng, high=4), title=article_title(rng), container=book,
-                      editors=people(rng, high=4), pages=(str(start), str(start + rng.randint(8, 30))),
-                      publisher=pub, place=rng.choice(places) if rng.random() < 0.85 else None, edition=edition,
-                      doi=_doi(rng, year) if rng.random() < 0.1 else None, **common)  # type: ignore[arg-type]
+        return Record(
+            kind=kind,
+            authors=people(rng, high=4),
+            title=article_title(rng),
+            container=book,
+            editors=people(rng, high=4),
+            pages=(str(start), str(start + rng.randint(8, 30))),
+            publisher=pub,
+            place=rng.choice(places) if rng.random() < 0.85 else None,
+            edition=edition,
+            doi=_doi(rng, year) if rng.random() < 0.1 else None,
+            **common,
+        )  # type: ignore[arg-type]
     if kind == "report":
         issuer = organisation(rng)
         authors = (issuer,) if rng.random() < 0.6 else people(rng, high=5)
         pub = issuer.family if rng.random() < 0.8 else rng.choice(P.ORGANISATIONS)
         series = None
         if rng.random() < 0.2:
-            series = rng.choice((f"ImROC Briefing {rng.randint(1, 20)}", f"Briefing {rng.randint(1, 60)}",
-                                 f"Research Report {rng.randint(1, 300)}", f"Clinical Guideline CG{rng.randint(100, 199)}",
-                                 f"Occasional Paper OP{rng.randint(50, 120)}"))
-        return Record(kind=kind, authors=authors, title=_cap(rng.choice(P.REPORT_TITLES)), publisher=pub,
-                      place=P.ISSUER_PLACES.get(pub, rng.choice(("London", "Edinburgh", "Geneva", "Ottawa")))
-                      if rng.random() < 0.7 else None, series=series,
-                      url=_web(rng) if rng.random() < 0.3 else None,
-                      accessed=(rng.randint(2010, 2024), rng.randint(1, 12), rng.randint(1, 28)) if rng.random() < 0.2 else None,
-                      **common)  # type: ignore[arg-type]
+            series = rng.choice(
+                (
+                    f"ImROC Briefing {rng.randint(1, 20)}",
+                    f"Briefing {rng.randint(1, 60)}",
+                    f"Research Report {rng.randint(1, 300)}",
+                    f"Clinical Guideline CG{rng.randint(100, 199)}",
+                    f"Occasional Paper OP{rng.randint(50, 120)}",
+                )
+            )
+        return Record(
+            kind=kind,
+            authors=authors,
+            title=_cap(rng.choice(P.REPORT_TITLES)),
+            publisher=pub,
+            place=P.ISSUER_PLACES.get(pub, rng.choice(("London", "Edinburgh", "Geneva", "Ottawa")))
+            if rng.random() < 0.7
+            else None,
+            series=series,
+            url=_web(rng) if rng.random() < 0.3 else None,
+            accessed=(rng.randint(2010, 2024), rng.randint(1, 12), rng.randint(1, 28)) if rng.random() < 0.2 else None,
+            **common,
+        )  # type: ignore[arg-type]
     if kind == "thesis":
         uni = rng.choice(P.UNIVERSITIES)
-        return Record(kind=kind, authors=(person(rng),), title=article_title(rng), degree=rng.choice(P.DEGREES),
-                      publisher=uni, place=rng.choice(("London", "Nottingham", "Manchester", "Toronto", "Boston, MA", None, None)),
-                      url=_web(rng) if rng.random() < 0.15 else None, **common)  # type: ignore[arg-type]
+        return Record(
+            kind=kind,
+            authors=(person(rng),),
+            title=article_title(rng),
+            degree=rng.choice(P.DEGREES),
+            publisher=uni,
+            place=rng.choice(("London", "Nottingham", "Manchester", "Toronto", "Boston, MA", None, None)),
+            url=_web(rng) if rng.random() < 0.15 else None,
+            **common,
+        )  # type: ignore[arg-type]
     if kind == "newspaper":
-        return Record(kind=kind, authors=people(rng, high=2), title=_cap(article_title(rng)),
-                      container=rng.choice(P.NEWSPAPERS), month=rng.randint(1, 12), day=rng.randint(1, 28),
-                      pages=(str(rng.randint(1, 40)), None) if rng.random() < 0.2 else None,
-                      url=_web(rng) if rng.random() < 0.5 else None, **common)  # type: ignore[arg-type]
+        return Record(
+            kind=kind,
+            authors=people(rng, high=2),
+            title=_cap(article_title(rng)),
+            container=rng.choice(P.NEWSPAPERS),
+            month=rng.randint(1, 12),
+            day=rng.randint(1, 28),
+            pages=(str(rng.randint(1, 40)), None) if rng.random() < 0.2 else None,
+            url=_web(rng) if rng.random() < 0.5 else None,
+            **common,
+        )  # type: ignore[arg-type]
     org = organisation(rng)
-    return Record(kind="web", authors=(org,) if rng.random() < 0.7 else people(rng, high=3),
-                  title=rng.choice(P.WEB_TITLES), container=org.family if rng.random() < 0.3 else None,
-                  url=_web(rng), accessed=(rng.randint(2010, 2024), rng.randint(1, 12), rng.randint(1, 28))
-                  if rng.random() < 0.75 else None, **common)  # type: ignore[arg-type]
+    return Record(
+        kind="web",
+        authors=(org,) if rng.random() < 0.7 else people(rng, high=3),
+        title=rng.choice(P.WEB_TITLES),
+        container=org.family if rng.random() < 0.3 else None,
+        url=_web(rng),
+        accessed=(rng.randint(2010, 2024), rng.randint(1, 12), rng.randint(1, 28)) if rng.random() < 0.75 else None,
+        **common,
+    )  # type: ignore[arg-type]

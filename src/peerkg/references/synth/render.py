@@ -12,8 +12,20 @@ import random
 
 from peerkg.references.synth.records import Person, Record
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 MON = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -76,9 +88,19 @@ def name(out: Out, p: Person, fmt: str, role: str = "a", rng: random.Random | No
         out.add(initials(p.given), g).o(" ").add(family, f)
 
 
-def names(out: Out, ps: tuple[Person, ...], first: str, rest: str | None = None, sep: str = ", ",
-          last: str = " and ", role: str = "a", max_n: int = 99, keep: int | None = None,
-          etal: str = " et al.", rng: random.Random | None = None) -> None:
+def names(
+    out: Out,
+    ps: tuple[Person, ...],
+    first: str,
+    rest: str | None = None,
+    sep: str = ", ",
+    last: str = " and ",
+    role: str = "a",
+    max_n: int = 99,
+    keep: int | None = None,
+    etal: str = " et al.",
+    rng: random.Random | None = None,
+) -> None:
     """A name list: ``first`` format for the first name, ``rest`` for the others; more than ``max_n``
     names print the first ``keep`` and ``etal``."""
     rest = rest or first
@@ -127,7 +149,9 @@ def doi_text(r: Record, rng: random.Random, forms: tuple[str, ...] = ("url",)) -
     assert r.doi
     form = rng.choice(forms)
     if form == "url":
-        return "", rng.choice(("https://doi.org/", "https://doi.org/", "http://dx.doi.org/", "https://dx.doi.org/")) + r.doi
+        return "", rng.choice(
+            ("https://doi.org/", "https://doi.org/", "http://dx.doi.org/", "https://dx.doi.org/")
+        ) + r.doi
     if form == "doi:":
         return rng.choice(("doi:", "doi: ", "DOI: ", "doi ", "DOI ")), r.doi
     return "", r.doi

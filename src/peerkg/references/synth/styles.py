@@ -27,7 +27,7 @@ def _venue(r: Record, abbrev: bool) -> str:
 
 
 def _place_pub(out: R.Out, r: Record, order: str = "place: pub") -> None:
-    """"London: Routledge" / "Routledge, London" / "Routledge"."""
+    """ "London: Routledge" / "Routledge, London" / "Routledge"."""
     if order == "place: pub":
         if r.place:
             out.add(r.place, "place").o(": ")
@@ -149,9 +149,19 @@ def apa(r: Record, rng: random.Random, version: int = 7, bps: bool = False) -> R
         if version == 7:
             out.o(" [").add(r.degree, "genre").o(", ").add(r.publisher, "publisher").o("]")
             if rng.random() < 0.5:
-                out.o(". ").add(rng.choice(("ProQuest Dissertations and Theses Global", "Nottingham eTheses",
-                                            "White Rose eTheses Online", "Enlighten: Theses", "UCL Discovery",
-                                            "Research Repository")), "container")
+                out.o(". ").add(
+                    rng.choice(
+                        (
+                            "ProQuest Dissertations and Theses Global",
+                            "Nottingham eTheses",
+                            "White Rose eTheses Online",
+                            "Enlighten: Theses",
+                            "UCL Discovery",
+                            "Research Repository",
+                        )
+                    ),
+                    "container",
+                )
         else:
             out.o(" (").add(r.degree, "genre").o(")")
         out.o(".")
@@ -223,14 +233,17 @@ def vancouver(r: Record, rng: random.Random, ama: bool = False) -> R.Out:
     if web:
         out.o(" [Internet]")
     if r.kind == "thesis":
-        out.o(" [").add(rng.choice(("dissertation", "PhD thesis", "thesis")) if ama is False else r.degree, "genre").o("]")
+        out.o(" [").add(rng.choice(("dissertation", "PhD thesis", "thesis")) if ama is False else r.degree, "genre").o(
+            "]"
+        )
     if r.kind == "chapter":
         out.o(". In: ")
         R.names(out, r.editors, "F I", last=", ", role="e", rng=rng)
         out.o(", editors" if len(r.editors) > 1 else ", editor").o(". ").add(r.container, "container")
     if r.kind == "newspaper":
         out.o(". ").add(r.container, "container").o(". ").add(year, "year").o(" ").add(
-            f"{R.MON[(r.month or 1) - 1]} {r.day}", "date").o(".")
+            f"{R.MON[(r.month or 1) - 1]} {r.day}", "date"
+        ).o(".")
         _tail_url(out, r, rng, " Available from: ", "ymd", " [cited |]")
         return out
     _edition(out, r, "ed", ". ")
@@ -255,8 +268,9 @@ def chicago(r: Record, rng: random.Random, tandf: bool = False) -> R.Out:
     if tandf:
         R.names(out, r.authors, "F, I.", "I. F", last=", and " if len(r.authors) > 2 else ", and ", rng=rng)
     else:
-        R.names(out, r.authors, "F, G", "G F", last=", and " if len(r.authors) > 2 else " and ", max_n=10, keep=7,
-                rng=rng)
+        R.names(
+            out, r.authors, "F, G", "G F", last=", and " if len(r.authors) > 2 else " and ", max_n=10, keep=7, rng=rng
+        )
     if r.authors_are_editors:
         out.o(", eds." if len(r.authors) > 1 else ", ed.")
     out.o(". ").add(R.year_text(r), "year").o(". ")
@@ -337,12 +351,14 @@ def mla(r: Record, rng: random.Random) -> R.Out:
         out.o(" ").add(r.container, "container").o(", edited by ")
         R.names(out, r.editors, "G F", last=" and ", role="e", rng=rng)
         out.o(", ").add(r.publisher, "publisher").o(", ").add(year, "year").o(", pp. ").add(
-            R.page_range(r, "-"), "pages").o(".")
+            R.page_range(r, "-"), "pages"
+        ).o(".")
     elif r.kind == "thesis":
         out.o(" ").add(r.publisher, "publisher").o(", ").add(year, "year").o(". ").add(r.degree, "genre").o(".")
     elif r.kind == "newspaper":
         out.o(" ").add(r.container, "container").o(", ").add(f"{r.day} {R.MON[(r.month or 1) - 1]}.", "date").o(
-            " ").add(year, "year")
+            " "
+        ).add(year, "year")
         if r.url:
             out.o(", ").add(r.url, "url")
         out.o(".")
@@ -374,7 +390,9 @@ def springer(r: Record, rng: random.Random) -> R.Out:
         out.o(" (eds)" if len(r.authors) > 1 else " (ed)")
     out.o(" (").add(R.year_text(r), "year").o(") ").add(r.title, "title")
     if r.kind == "article":
-        out.o(". ").add(r.container_abbrev if rng.random() < 0.6 else r.container, "container").o(" ").add(r.volume, "volume")
+        out.o(". ").add(r.container_abbrev if rng.random() < 0.6 else r.container, "container").o(" ").add(
+            r.volume, "volume"
+        )
         if r.issue:
             out.o("(").add(r.issue, "issue").o(")")
         pr = R.page_range(r, "–")
@@ -449,7 +467,10 @@ def wiley(r: Record, rng: random.Random) -> R.Out:
 
 
 def cambridge(r: Record, rng: random.Random) -> R.Out:
-    """Cambridge Core "cited by": ``Family, Given Family, Given and Family, Given 2016. Title. Journal, Vol. 20, Issue. 4, p. 392.``"""
+    """Cambridge Core "cited by" lists.
+
+    ``Family, Given Family, Given and Family, Given 2016. Title. Journal, Vol. 20, Issue. 4, p. 392.``
+    """
     out = R.Out()
     R.names(out, r.authors, "F, G", sep=" ", last=" and ", rng=rng)
     out.o(" ").add(R.year_text(r), "year").o(". ").add(r.title, "title").o(". ")
@@ -472,8 +493,13 @@ def harvard(r: Record, rng: random.Random) -> R.Out:
     Journal, 19, 389-390.``, Elsevier ``Smith, J., Jones, K., 2019. Title. Journal 20, 392–411.``"""
     out = R.Out()
     variant = rng.choice(("bare", "comma", "elsevier", "paren"))
-    R.names(out, r.authors, "F, I." if variant != "paren" else rng.choice(("F I", "F, I.")),
-            last=", " if variant == "elsevier" else rng.choice((" and ", " & ")), rng=rng)
+    R.names(
+        out,
+        r.authors,
+        "F, I." if variant != "paren" else rng.choice(("F I", "F, I.")),
+        last=", " if variant == "elsevier" else rng.choice((" and ", " & ")),
+        rng=rng,
+    )
     if r.authors_are_editors:
         out.o(" (eds)" if len(r.authors) > 1 else " (ed.)")
     if variant == "bare":
@@ -551,8 +577,16 @@ def mixed(r: Record, rng: random.Random) -> R.Out:
         out.o(" ").add(r.title, "title").o(". ")
         abbrev = r.container_abbrev or r.container or ""
         if rng.random() < 0.5:
-            abbrev = " ".join(w + "." if len(w) > 2 and w not in ("BMC", "BMJ", "PLoS", "One") and not w[0].islower()
-                              and w == w.title() and w not in abbrev.split()[-1:] else w for w in abbrev.split())
+            abbrev = " ".join(
+                w + "."
+                if len(w) > 2
+                and w not in ("BMC", "BMJ", "PLoS", "One")
+                and not w[0].islower()
+                and w == w.title()
+                and w not in abbrev.split()[-1:]
+                else w
+                for w in abbrev.split()
+            )
         out.add(abbrev, "container").o(" ").add(r.volume, "volume")
         pr = R.page_range(r, "–")
         if pr:
@@ -634,5 +668,19 @@ STYLES: dict[str, Style] = {
 }
 
 #: how often each style is drawn (the literature's common styles more often)
-WEIGHTS = {"emerald": 3, "apa7": 3, "apa6": 2, "bps": 1, "vancouver": 3, "ama": 1, "chicago": 2, "tandf": 1,
-           "mla": 1, "springer": 2, "wiley": 1, "cambridge": 2, "harvard": 3, "mixed": 3}
+WEIGHTS = {
+    "emerald": 3,
+    "apa7": 3,
+    "apa6": 2,
+    "bps": 1,
+    "vancouver": 3,
+    "ama": 1,
+    "chicago": 2,
+    "tandf": 1,
+    "mla": 1,
+    "springer": 2,
+    "wiley": 1,
+    "cambridge": 2,
+    "harvard": 3,
+    "mixed": 3,
+}
