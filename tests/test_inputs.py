@@ -120,3 +120,18 @@ def test_build_reads_html_and_lists_the_rest(tmp_path: Path) -> None:
     assert [p["kind"] for p in report["pages"]] == ["full-text"]
     assert report["works"] == 1
     assert report["not_read"][0]["file"].endswith("paper.pdf")
+
+
+def test_build_of_seeds_and_layout_pages_rejects_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, "-m", "peerkg", "build", str(REPO / "seeds"), str(LAYOUTS),
+                          str(REPO / "tests" / "layouts_html"), "--out", str(out), "--quiet", "--no-infer"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["rejected"] == [] and report["not_read"] == []
+    assert len(report["pages"]) == 4 + len(list(LAYOUTS.glob("*.txt"))) + len(HTML)
+    partial = sorted(Path(p["page"]).name for p in report["pages"] if p["status"] == "partial")
+    assert partial == ["article_from_abstract.txt", "article_from_references.txt", "report_one_statement.html",
+                       "report_one_statement.txt"]
+    assert all(p["confidence"] is not None and p["evidence"] for p in report["pages"])

@@ -3,6 +3,9 @@ by evidence, fragments kept and flagged, every fact checked, and a field-level s
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from layout_facts import EXPECTED, facts, score
@@ -86,3 +89,21 @@ def test_nothing_readable_is_rejected_saying_what_was_looked_for(text: str) -> N
     with pytest.raises(UnknownPageKind) as info:
         parse_page(text, "page.txt")
     assert "looked for: author block" in str(info.value)
+
+
+NOISE = re.compile(r"\u00a9|\(c\)|Show more|Read more|Sign up|View full text|\|Cite|Copyright|Download|Cookie"
+                   r"|^\d+\s|\s\d{1,4}$", re.IGNORECASE)
+ALL_PAGES = sorted(LAYOUTS.glob("*.txt")) + sorted((REPO / "seeds").glob("*.txt")) + sorted(
+    (REPO / "tests" / "variants").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", ALL_PAGES, ids=[p.name for p in ALL_PAGES])
+def test_no_noise_in_titles_names_journals_publishers(path: Path) -> None:
+    """Page numbers, copyright lines, running heads and UI words never end up inside a value."""
+    record = parse_page(path.read_text(encoding="utf-8"), path.name)
+    for work in record.works:
+        values = [work.title, work.publisher, *(a.display for a in work.authors)]
+        if work.venue:
+            values += [work.venue.title, work.venue.publisher]
+        for value in filter(None, values):
+            assert not NOISE.search(value), (path.name, value)
