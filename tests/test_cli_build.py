@@ -164,3 +164,48 @@ def test_query_syntax_error_names_the_users_line(built):
     assert result.returncode == 2
     assert "not valid SPARQL" in result.stderr and "line 2" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.mark.parametrize("case", ["empty folder", "every page rejected"])
+def test_build_without_works_keeps_previous_output_and_exits_2(built, tmp_path, case):
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = _snapshot(out)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    if case == "every page rejected":
+        (pages / "a.txt").write_text("just some words\nthat are no page\n", encoding="utf-8")
+    result = run("build", str(pages), "--out", str(out), "--quiet")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "no work could be built" in result.stderr
+    assert f"the previous output in {out}/ is untouched" in result.stderr
+    if case == "every page rejected":
+        assert "a.txt" in result.stderr and "rejected" in result.stderr
+    assert _snapshot(out) == before
+
+
+def test_ctrl_c_exits_130_and_leaves_previous_output_intact(built, tmp_path):
+    import signal
+    import time
+
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = _snapshot(out)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(30):  # long enough a build to interrupt it
+        for page in seed_pages():
+            shutil.copy(page, pages / f"{n:02d}-{page.name}")
+    proc = subprocess.Popen([sys.executable, "-m", "peerkg", "build", str(pages), "--out", str(out), "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(4)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stdout + stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert lines == [f"interrupted: nothing written, the previous output in {out}/ is intact"]
+    assert _snapshot(out) == before

@@ -6,12 +6,18 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from peerkg.cli.errors import CommandError, user_errors
 
+if TYPE_CHECKING:
+    from peerkg.pipeline import BuildResult
+
 EXIT_REJECTED = 3
+EXIT_INPUT = 2
+EXIT_INTERRUPTED = 130  # the shell's code for SIGINT
 
 
 def _progress_enabled(quiet: bool) -> bool:
@@ -39,37 +45,60 @@ def build(pages: tuple[Path, ...], out: Path, strict: bool, no_infer: bool, base
     Writes OUT/peerkg.trig and .nq (named graphs), OUT/peerkg.ttl and .nt (their union),
     OUT/report.json and OUT/report.txt (per page: what was mapped, what was skipped and why).
     Exit codes: 0 built and valid; 1 SHACL violations; 2 input error (nothing written);
-    3 built, but some pages were rejected (listed in the report).
+    3 built, but some pages were rejected (listed in the report); a build that would hold no work
+    writes nothing and exits 2; Ctrl-C exits 130 and leaves the previous output intact.
 
     Example:
 
         peerkg build seeds/ my-pages/ --out build/
     """
     from peerkg import report as reporting
-    from peerkg.output import write_files
     from peerkg.pipeline import build_dataset
     from peerkg.rdf.namespaces import Base
 
-    with user_errors():
-        progress = _show_progress if _progress_enabled(quiet) else None
-        try:
-            result = build_dataset(list(pages) or None, base=Base(base) if base else None, strict=strict,
-                                   infer=not no_infer, progress=progress)
-        finally:
-            if progress:
-                click.echo("\r\033[K", err=True, nl=False)
-        report = reporting.build_report(result)
-        files = {
-            "peerkg.trig": result.trig,
-            "peerkg.nq": result.nq,
-            "peerkg.ttl": result.ttl,
-            "peerkg.nt": result.nt,
-            "report.json": reporting.as_json(report).encode("utf-8"),
-            "report.txt": reporting.as_text(report).encode("utf-8"),
-        }
-        write_files(out, files)
+    progress = _show_progress if _progress_enabled(quiet) else None
+    try:
+        with user_errors():
+            try:
+                result = build_dataset(list(pages) or None, base=Base(base) if base else None, strict=strict,
+                                       infer=not no_infer, progress=progress)
+            finally:
+                if progress:
+                    click.echo("\r\033[K", err=True, nl=False)
+            report = reporting.build_report(result)
+            if not report["works"]:
+                click.echo(reporting.as_text(report), err=True, nl=False)
+                raise CommandError(
+                    f"no work could be built from {', '.join(map(str, pages)) or 'the seeds'} "
+                    f"({len(result.rejected)} page(s) rejected, {len(result.unread)} file(s) not read); "
+                    f"nothing written, the previous output in {out}/ is untouched. "
+                    "Give folders or files of scraped pages (*.txt); the lines above say why each was refused",
+                    EXIT_INPUT)
+            _write(out, result, report)
+    except KeyboardInterrupt:
+        click.echo(f"\ninterrupted: nothing written, the previous output in {out}/ is intact", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    _finish(result)
+
+
+def _write(out: Path, result: BuildResult, report: dict) -> None:
+    from peerkg import report as reporting
+    from peerkg.output import write_files
+
+    files = {
+        "peerkg.trig": result.trig,
+        "peerkg.nq": result.nq,
+        "peerkg.ttl": result.ttl,
+        "peerkg.nt": result.nt,
+        "report.json": reporting.as_json(report).encode("utf-8"),
+        "report.txt": reporting.as_text(report).encode("utf-8"),
+    }
+    write_files(out, files)
     click.echo(reporting.as_text(report), nl=False)
     click.echo(f"wrote {', '.join(sorted(files))} to {out}/")
+
+
+def _finish(result: BuildResult) -> None:
     validation = result.validation
     if validation is not None and not validation.conforms:
         from peerkg.validation import report_as_text
