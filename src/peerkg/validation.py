@@ -34,6 +34,7 @@ from rdflib.term import Node
 
 from peerkg import resources
 from peerkg.errors import InputError
+from peerkg.safe_rdf import UnsafeInput, check_untrusted
 from peerkg.shacl_view import ValidationGraph, batched_shapes
 
 __all__ = [
@@ -129,7 +130,7 @@ def _format_for(path: Path) -> str:
     return fmt
 
 
-def _line_of(exc: BaseException) -> int | None:
+def line_of(exc: BaseException) -> int | None:
     """The line number a parser error reports, if any (rdflib/XML/JSON parsers spell it differently)."""
     if isinstance(exc, BadSyntax):
         # rdflib's Turtle/TriG/N3 parser: its ``lines`` counter runs ahead over skipped whitespace, so count
@@ -179,6 +180,10 @@ def load_rdf(paths: Path | str | Iterable[Path | str], *, into: rdflib.Dataset |
         if not data.strip():
             raise InputError("the file is empty", source=str(path), hint="expected RDF in " + fmt)
         try:
+            check_untrusted(data, fmt)
+        except UnsafeInput as exc:
+            raise InputError(str(exc), source=str(path), hint="nothing was fetched or expanded") from None
+        try:
             if fmt in ("trig", "nquads") or not graph_per_file:
                 ds.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
             else:
@@ -188,10 +193,10 @@ def load_rdf(paths: Path | str | Iterable[Path | str], *, into: rdflib.Dataset |
             raise InputError("the file is not UTF-8 text", source=str(path),
                              hint=f"byte {exc.start} cannot be decoded") from exc
         except Exception as exc:  # noqa: BLE001 - every parser raises its own type
-            line = _line_of(exc)
+            line = line_of(exc)
             if line is None and fmt in ("nt", "nquads"):
                 line = _first_bad_line(data, fmt)
-            detail = _detail_of(exc)
+            detail = detail_of(exc)
             raise InputError(f"not valid {fmt}: {detail}", source=str(path), line=line,
                              hint="fix the syntax at that place") from exc
     return ds
@@ -214,7 +219,7 @@ def _first_bad_line(data: bytes, fmt: str) -> int | None:
     return None
 
 
-def _detail_of(exc: BaseException) -> str:
+def detail_of(exc: BaseException) -> str:
     """What the parser says is wrong, in one line, without rdflib's byte-string excerpt."""
     if isinstance(exc, BadSyntax):
         return f"{exc._why}"
@@ -230,7 +235,7 @@ def _parse_one(path: Path) -> Graph:
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001
-        raise InputError(f"cannot parse: {_detail_of(exc)}", source=str(path), line=_line_of(exc)) from exc
+        raise InputError(f"cannot parse: {detail_of(exc)}", source=str(path), line=line_of(exc)) from exc
     return g
 
 

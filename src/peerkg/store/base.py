@@ -33,6 +33,7 @@ class QueryRequest:
     max_rows: int = 10_000
     allow_partial: bool = False
     base_iri: str | None = None
+    deadline: float | None = None  # time.monotonic() by which the answer is due (default: now + timeout)
 
 
 @dataclass

@@ -18,14 +18,20 @@ import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import Any, Protocol
 
-from peerkg.store.base import Busy, QueryRequest, StoreError
+from peerkg.store.base import Busy, StoreError
 from peerkg.store.worker import worker_main
 
 log = logging.getLogger("peerkg.store")
 _CTX = mp.get_context("spawn")
 STARTUP_TIMEOUT = 60.0
+
+
+class Job(Protocol):
+    """What a pool runs: anything picklable with a time limit (a query, a validation)."""
+
+    timeout: float
 
 
 @dataclass
@@ -37,8 +43,13 @@ class _Slot:
 
 class WorkerPool:
     def __init__(self, store_path: str, size: int, prefixes: dict[str, str] | None = None,
-                 queue_timeout: float = 10.0) -> None:
+                 queue_timeout: float = 10.0, target: Any = worker_main, args: tuple[Any, ...] | None = None,
+                 name: str = "query") -> None:
         self.store_path = store_path
+        self.target = target
+        self.args = args if args is not None else (store_path, dict(prefixes or {}))
+        self.name = name
+        self.isolated = True  # every worker runs without network (see worker.cut_network)
         self.size = max(1, size)
         self.prefixes = dict(prefixes or {})
         self.queue_timeout = queue_timeout
@@ -56,8 +67,8 @@ class WorkerPool:
     # -- life cycle -------------------------------------------------------------------------------
     def _spawn(self) -> _Slot:
         parent, child = _CTX.Pipe()
-        proc = _CTX.Process(target=worker_main, args=(child, self.store_path, self.prefixes),
-                            name="peerkg-query-worker", daemon=True)
+        proc = _CTX.Process(target=self.target, args=(child, *self.args),
+                            name=f"peerkg-{self.name}-worker", daemon=True)
         proc.start()
         child.close()
         return _Slot(proc, parent, proc.pid or 0)
@@ -65,11 +76,15 @@ class WorkerPool:
     def _await_ready(self, slot: _Slot) -> None:
         if not slot.conn.poll(STARTUP_TIMEOUT):
             self._kill(slot)
-            raise StoreError(f"query worker did not start within {STARTUP_TIMEOUT:.0f} s")
-        status, info = slot.conn.recv()
+            raise StoreError(f"{self.name} worker did not start within {STARTUP_TIMEOUT:.0f} s")
+        status, info, *rest = slot.conn.recv()
         if status != "ready":
             self._kill(slot)
             raise StoreError(str(info))
+        if not (rest and rest[0]):
+            self.isolated = False
+            log.warning("%s worker %s keeps network access: user namespaces are not available", self.name,
+                        info)
         with self._lock:
             self._all[slot.pid] = slot
 
@@ -86,7 +101,7 @@ class WorkerPool:
             slot = self._spawn()
             self._await_ready(slot)
         except StoreError:
-            log.exception("could not restart a query worker")
+            log.exception("could not restart a %s worker", self.name)
             return
         if self._closed:
             self._kill(slot)
@@ -117,31 +132,39 @@ class WorkerPool:
         for slot in slots:
             self._kill(slot)
 
-    # -- running queries --------------------------------------------------------------------------
-    def run(self, request: QueryRequest) -> dict[str, Any]:
-        """Send ``request`` to an idle worker; kill it if no answer comes within ``request.timeout``.
+    # -- running jobs ---------------------------------------------------------------------------
+    def _discard(self, slot: _Slot) -> None:
+        self._kill(slot)
+        threading.Thread(target=self._replace, daemon=True).start()
 
-        Returns the worker's answer dict, or ``{"error": "query-timeout"}`` when it was stopped.
+    def run(self, request: Job, deadline: float | None = None) -> dict[str, Any]:
+        """Send ``request`` to an idle worker; kill it if no answer comes by the deadline.
+
+        ``deadline`` (``time.monotonic()``) defaults to now + ``request.timeout``: time spent waiting for a
+        worker counts. Raises :class:`Busy` when no worker is free before it. Returns the worker's answer
+        dict, or ``{"error": "timeout"}`` when the worker was stopped.
         """
-        wait_start = time.monotonic()
+        if deadline is None:
+            deadline = getattr(request, "deadline", None) or time.monotonic() + request.timeout
         try:
-            slot = self._idle.get(timeout=min(self.queue_timeout, request.timeout))
+            slot = self._idle.get(timeout=max(0.0, min(self.queue_timeout, deadline - time.monotonic())))
         except queue.Empty:
-            raise Busy(f"all {self.size} query workers are busy; try again in a few seconds") from None
-        budget = request.timeout - (time.monotonic() - wait_start)
+            raise Busy(f"all {self.size} {self.name} workers are busy; try again in a few seconds") from None
+        budget = deadline - time.monotonic()
         try:
             slot.conn.send(request)
             ready = slot.conn.poll(max(budget, 0.001))
             answer = slot.conn.recv() if ready else None
         except (EOFError, OSError, BrokenPipeError) as exc:
-            self._kill(slot)
-            threading.Thread(target=self._replace, daemon=True).start()
-            raise StoreError(f"the query worker died ({exc or 'no answer'}); the query was not answered") \
-                from exc
+            self._discard(slot)
+            raise StoreError(f"the {self.name} worker died ({exc or 'no answer'}); the request was not "
+                             "answered") from exc
         if answer is None:
             self.killed += 1
-            self._kill(slot)
-            threading.Thread(target=self._replace, daemon=True).start()
+            self._discard(slot)
             return {"error": "query-timeout"}
-        self._idle.put(slot)
+        if answer.get("restart"):
+            self._discard(slot)
+        else:
+            self._idle.put(slot)
         return answer

@@ -6,7 +6,9 @@ over a pipe with plain tuples/dicts (picklable, no exceptions cross the pipe).
 
 from __future__ import annotations
 
+import ctypes
 import os
+import resource
 import time
 from itertools import islice
 from multiprocessing.connection import Connection
@@ -18,6 +20,21 @@ from peerkg.store.base import QueryRequest
 from peerkg.store.results import write_boolean, write_solutions, write_triples
 
 PREFIXES: dict[str, str] = {}
+_CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
+
+
+def cut_network() -> bool:
+    """Move this process into a new, empty network namespace: no connection can leave it afterwards.
+
+    pyoxigraph executes ``SERVICE`` by making the HTTP request itself; the screen refuses such queries,
+    and this makes sure a worker could not connect anywhere even if one got through. Needs unprivileged
+    user namespaces (Linux); returns False where they are not available (the screen still holds).
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) == 0
+    except (OSError, AttributeError):
+        return False
 
 
 def _dataset_kwargs(req: QueryRequest) -> dict[str, Any]:
@@ -78,15 +95,80 @@ def run_query(store: ox.Store, req: QueryRequest) -> dict[str, Any]:
 def worker_main(conn: Connection, store_path: str, prefixes: dict[str, str]) -> None:
     """Entry point of a worker process: open the store read-only and serve requests until EOF."""
     PREFIXES.update(prefixes)
+    isolated = cut_network()  # before the store starts its threads (unshare needs a single thread)
     try:
         store = ox.Store.read_only(store_path)
     except OSError as exc:
         conn.send(("failed", f"cannot open store {store_path}: {exc}"))
         return
-    conn.send(("ready", os.getpid()))
+    conn.send(("ready", os.getpid(), isolated))
     while True:
         try:
             req = conn.recv()
         except (EOFError, KeyboardInterrupt):
             return
         conn.send(run_query(store, req))
+
+
+def validate_body(body: bytes, parser: str, media: str | None) -> dict[str, Any]:
+    """Parse a client's RDF (screened: see :mod:`peerkg.safe_rdf`) and validate it against the shapes.
+
+    ``media`` is the rdflib format of the report to write (``None``: only the JSON summary, for HTML).
+    """
+    from rdflib import Graph
+
+    from peerkg import validation
+    from peerkg.rdf.namespaces import PREFIXES as NAMESPACES
+    from peerkg.safe_rdf import UnsafeInput, parse_untrusted
+
+    data = Graph()
+    try:
+        parse_untrusted(data, body, parser)
+    except UnsafeInput as exc:
+        return {"error": "unsafe-input", "message": str(exc)}
+    except UnicodeDecodeError as exc:
+        return {"error": "unparseable", "message": f"the body is not UTF-8 text (byte {exc.start})"}
+    except Exception as exc:  # noqa: BLE001 - every rdflib parser raises its own type
+        line = validation.line_of(exc)
+        where = f" at line {line}" if line else ""
+        return {"error": "unparseable", "message": f"the body is not valid {parser}{where}: "
+                                                   f"{validation.detail_of(exc)}"}
+    report = validation.validate(data)
+    out = None
+    if media is not None:
+        for prefix, ns in NAMESPACES.items():
+            report.graph.bind(prefix, ns, override=False)
+        out = report.graph.serialize(format=media, encoding="utf-8")
+    return {"conforms": report.conforms, "doc": validation.report_as_json(report), "triples": len(data),
+            "body": out}
+
+
+def validate_main(conn: Connection, memory_mb: int) -> None:
+    """Entry point of a validation worker: capped address space, no network, shapes loaded once."""
+    if memory_mb > 0:
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    from peerkg import validation
+
+    try:
+        validation.load_shapes()
+    except Exception as exc:  # noqa: BLE001 - reported to the parent, which refuses to start
+        conn.send(("failed", f"cannot load the shapes: {exc}"))
+        return
+    conn.send(("ready", os.getpid(), cut_network()))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        try:
+            answer = validate_body(job.body, job.parser, job.media)
+        except MemoryError:
+            conn.send({"error": "memory-limit", "restart": True,
+                       "message": f"validating this body needs more than {memory_mb} MB, the memory limit "
+                                  "of a validation worker; validate big files locally with: "
+                                  "peerkg validate FILE"})
+            return
+        except RecursionError:
+            answer = {"error": "unparseable", "message": "the body nests too deeply to be validated"}
+        conn.send(answer)

@@ -12,6 +12,10 @@ DEFAULT_MAX_ROWS = 10_000             # result rows (SELECT) or triples (CONSTRU
 DEFAULT_MAX_VALIDATE_BYTES = 5_000_000
 DEFAULT_MAX_QUERY_BYTES = 100_000
 DEFAULT_RESOURCE_LINKS = 500          # triples each way shown on a resource page
+DEFAULT_VALIDATE_TIMEOUT = 30.0       # seconds per POST /validate
+DEFAULT_VALIDATE_MEMORY_MB = 1024     # address space of a validation worker
+DEFAULT_VALIDATE_WORKERS = 1
+MAX_QUERY_DEPTH = 64                  # nested groups / brackets in a query
 
 
 @dataclass
@@ -22,7 +26,13 @@ class ServiceConfig:
     max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES
     max_validate_bytes: int = DEFAULT_MAX_VALIDATE_BYTES
     resource_links: int = DEFAULT_RESOURCE_LINKS
-    allow_remote: bool = False        # SERVICE and FROM naming graphs not in the dataset
+    allow_remote: bool = False        # SPARQL only: SERVICE and FROM naming graphs not in the dataset
+    validate_timeout: float = DEFAULT_VALIDATE_TIMEOUT
+    validate_memory_mb: int = DEFAULT_VALIDATE_MEMORY_MB
+    validate_workers: int = DEFAULT_VALIDATE_WORKERS
+    max_query_depth: int = MAX_QUERY_DEPTH
+    max_client_queries: int | None = None  # concurrent queries per client; None: half the workers (>= 1)
+    client_header: str | None = None  # take the client's address from this header (behind a proxy)
     enable_update: bool = False
     update_token: str | None = None
     dumps_dir: Path | None = None     # prepared dumps (peerkg.{ttl,nt,trig,nq}); None: no dumps

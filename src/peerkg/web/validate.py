@@ -1,13 +1,21 @@
-"""``POST /validate``: check a client's RDF against the peerkg SHACL shapes; report per Accept."""
+"""``POST /validate``: check a client's RDF against the peerkg SHACL shapes; report per Accept.
+
+The body is parsed and validated in a worker process (:func:`peerkg.store.worker.validate_main`) with a
+time limit (``validate_timeout``), a memory cap (``validate_memory_mb``) and no network, so no body can
+stall the service, grow its memory or make it connect anywhere (see docs/service.md, Security).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import threading
+import time
+from dataclasses import dataclass
 
-from flask import Blueprint, Response, render_template, request
-from rdflib import Graph
+from flask import Blueprint, Response, current_app, render_template, request
 
-from peerkg.web.documents import choose, serialize_graph
+from peerkg.store.pool import WorkerPool
+from peerkg.store.worker import validate_main
+from peerkg.web.documents import RDFLIB_FORMAT, choose
 from peerkg.web.errors import ApiError
 from peerkg.web.state import config
 
@@ -16,41 +24,68 @@ bp = Blueprint("validate", __name__)
 PARSERS = {"text/turtle": "turtle", "application/x-turtle": "turtle", "application/ld+json": "json-ld",
            "application/rdf+xml": "xml", "application/n-triples": "nt", "application/trig": "trig",
            "application/n-quads": "nquads"}
+_POOL_LOCK = threading.Lock()
 
 
-def run_validation(data: Graph) -> tuple[bool, Graph, dict[str, Any]]:
-    """Validate ``data`` against the shipped shapes: ``(conforms, report graph, report as JSON)``."""
-    from peerkg import validation
-    report = validation.validate(data)
-    return report.conforms, report.graph, validation.report_as_json(report)
+@dataclass(frozen=True)
+class ValidationJob:
+    body: bytes
+    parser: str
+    media: str | None  # rdflib format of the report; None: the HTML page (built from the JSON summary)
+    timeout: float
+    deadline: float | None = None
+
+
+def _pool() -> WorkerPool:
+    """The app's validation workers, started on the first request (most services never validate)."""
+    with _POOL_LOCK:
+        pool = current_app.extensions.get("peerkg.validate_pool")
+        if pool is None:
+            cfg = config()
+            pool = WorkerPool("", cfg.validate_workers, target=validate_main, args=(cfg.validate_memory_mb,),
+                              name="validation", queue_timeout=cfg.validate_timeout)
+            current_app.extensions["peerkg.validate_pool"] = pool
+        return pool
+
+
+def _too_large(limit: int) -> ApiError:
+    return ApiError(413, "too-large", f"the body is larger than {limit} bytes, the validation limit; "
+                    "validate big files locally with: peerkg validate FILE")
 
 
 @bp.route("/validate", methods=["POST"])
 def validate() -> Response:
-    limit = config().max_validate_bytes
+    cfg = config()
+    arrival = time.monotonic()
+    limit = cfg.max_validate_bytes
     if request.content_length is not None and request.content_length > limit:
-        raise ApiError(413, "too-large", f"the body is larger than {limit} bytes, the validation limit; "
-                       "validate big files locally with: peerkg validate FILE")
+        raise _too_large(limit)
     body = request.get_data(cache=False)
     if len(body) > limit:
-        raise ApiError(413, "too-large", f"the body is larger than {limit} bytes, the validation limit; "
-                       "validate big files locally with: peerkg validate FILE")
+        raise _too_large(limit)
     parser = PARSERS.get(request.mimetype)
     if parser is None:
         raise ApiError(415, "unsupported-media-type", "send Turtle, JSON-LD, RDF/XML, N-Triples, TriG or "
                        "N-Quads with its Content-Type (" + ", ".join(PARSERS) + ")")
     fmt = choose(("graph", "html"))
-    data = Graph()
-    try:
-        data.parse(data=body, format=parser)
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise ApiError(400, "unparseable", f"the body is not valid {parser}: {exc}") from None
-    conforms, report, doc = run_validation(data)
-    if fmt.name == "html":
-        out = render_template("report.html", conforms=conforms, report=doc, triples=len(data)).encode()
+    media = None if fmt.name == "html" else RDFLIB_FORMAT[fmt.name]
+    job = ValidationJob(body, parser, media, cfg.validate_timeout, arrival + cfg.validate_timeout)
+    answer = _pool().run(job)
+    error = answer.get("error")
+    if error == "query-timeout":
+        raise ApiError(503, "validate-timeout", f"the validation did not finish within "
+                       f"{cfg.validate_timeout:g} s, the time limit of this service (--validate-timeout); "
+                       "validate big files locally with: peerkg validate FILE", headers={"Retry-After": "30"})
+    if error == "memory-limit":
+        raise ApiError(503, "validate-memory", answer["message"], headers={"Retry-After": "30"})
+    if error is not None:
+        raise ApiError(400, error, answer["message"])
+    if media is None:
+        out = render_template("report.html", conforms=answer["conforms"], report=answer["doc"],
+                              triples=answer["triples"]).encode()
     else:
-        out = serialize_graph(report, fmt)
+        out = answer["body"]
     resp = Response(out, content_type=fmt.content_type)
-    resp.headers["X-PeerKG-Conforms"] = "true" if conforms else "false"
+    resp.headers["X-PeerKG-Conforms"] = "true" if answer["conforms"] else "false"
     resp.headers["Vary"] = "Accept"
     return resp
