@@ -128,3 +128,21 @@ def running_server(tmp: Path, *args: str, trig: str | None = None, seeds: bool =
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(10)
+
+
+class _SourceAdapter(requests.adapters.HTTPAdapter):
+    def __init__(self, source: str) -> None:
+        self.source = source
+        super().__init__()
+
+    def init_poolmanager(self, *args: object, **kwargs: object) -> None:
+        kwargs["source_address"] = (self.source, 0)
+        super().init_poolmanager(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def client_from(address: str) -> requests.Session:
+    """A session whose connections come from ``address`` (any 127.x.y.z on Linux loopback): another client
+    as far as the server's per-client limits are concerned."""
+    session = requests.Session()
+    session.mount("http://", _SourceAdapter(address))
+    return session

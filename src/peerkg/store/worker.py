@@ -17,6 +17,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from peerkg.store.base import QueryRequest
+from peerkg.store.guard import readable_syntax_error
 from peerkg.store.results import write_boolean, write_solutions, write_triples
 
 PREFIXES: dict[str, str] = {}
@@ -85,7 +86,7 @@ def run_query(store: ox.Store, req: QueryRequest) -> dict[str, Any]:
             triples = triples[: req.max_rows]
             body, rows = write_triples(triples, media, PREFIXES), len(triples)
     except SyntaxError as exc:
-        return {"error": "malformed-query", "message": str(exc)}
+        return {"error": "malformed-query", "message": readable_syntax_error(req.query, str(exc))}
     except (OSError, RuntimeError, ValueError) as exc:
         return {"error": "store-error", "message": f"{type(exc).__name__}: {exc}"}
     return {"kind": kind, "media_type": media, "body": body, "rows": rows, "truncated": truncated,

@@ -12,6 +12,7 @@ from peerkg.store.base import Backend
 from peerkg.web import errors
 from peerkg.web.config import ServiceConfig
 from peerkg.web.examples import example_queries, named_examples
+from peerkg.web.links import safe_href
 
 access_log = logging.getLogger("peerkg.access")
 
@@ -35,10 +36,12 @@ def create_app(config: ServiceConfig | None = None, store: Backend | None = None
     for module in (sparql, self_description, dumps, pages, named, validate, health):
         app.register_blueprint(module.bp)
     errors.install(app)
+    app.jinja_env.filters["safe_href"] = safe_href
 
     @app.before_request
     def _start_timer() -> None:
         g.start = time.perf_counter()
+        g.arrival = time.monotonic()  # every time limit counts from here (queueing included)
         g.query_ms = None
 
     @app.after_request

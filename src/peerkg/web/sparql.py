@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hmac
 import json
-import re
 import time
 from urllib.parse import parse_qs
 
@@ -15,6 +14,7 @@ from peerkg.store.base import QueryRequest
 from peerkg.store.guard import screen
 from peerkg.web.errors import ApiError
 from peerkg.web.formats import BY_MEDIA_TYPE, BY_NAME, negotiate, prefers_html
+from peerkg.web.limits import client_slot
 from peerkg.web.state import backend, config
 
 bp = Blueprint("sparql", __name__)
@@ -81,7 +81,7 @@ def _screen(query: str) -> None:
     cfg = config()
     if len(query.encode()) > cfg.max_query_bytes:
         raise ApiError(413, "query-too-large", f"the query is longer than {cfg.max_query_bytes} bytes")
-    found = screen(query)
+    found = screen(query, max_depth=cfg.max_query_depth)
     if found.is_update:
         raise ApiError(403, "read-only", READ_ONLY)
     if cfg.allow_remote:
@@ -145,15 +145,17 @@ def run_query(query: str, formats: dict[str, str | None], defaults: list[str] | 
     """
     _screen(query)
     cfg = config()
+    arrival = g.get("arrival") or time.monotonic()
     defaults, named = defaults or [], named or []
     req = QueryRequest(query=query, formats=formats,
                        default_graphs=tuple(defaults) if (defaults or named) else None,
                        named_graphs=tuple(named) if (defaults or named) else None,
                        timeout=cfg.query_timeout, max_rows=cfg.max_rows,
                        allow_partial=request.args.get("partial") in ("1", "true"),
-                       base_iri=request.base_url)
+                       base_iri=request.base_url, deadline=arrival + cfg.query_timeout)
     start = time.perf_counter()
-    outcome = backend().execute(req)
+    with client_slot():
+        outcome = backend().execute(req)
     g.query_ms = (time.perf_counter() - start) * 1000
     fmt = BY_MEDIA_TYPE.get(outcome.media_type)
     resp = Response(outcome.body, content_type=fmt.content_type if fmt else outcome.media_type)
@@ -170,16 +172,18 @@ def update() -> Response:
     cfg = config()
     if not cfg.enable_update:
         raise ApiError(403, "update-disabled", READ_ONLY)
-    auth = request.headers.get("Authorization", "")
-    token = auth[7:] if auth.startswith("Bearer ") else ""
-    if not cfg.update_token or not hmac.compare_digest(token, cfg.update_token):
+    # compared as bytes: a header holding any text (non-ASCII, latin-1) is a wrong token, never an error
+    auth = request.headers.get("Authorization", "").encode("utf-8", "surrogateescape")
+    token = auth[7:] if auth.startswith(b"Bearer ") else b""
+    expected = (cfg.update_token or "").encode("utf-8")
+    if not expected or not hmac.compare_digest(token, expected):
         raise ApiError(401, "unauthorized", "the update endpoint needs Authorization: Bearer TOKEN",
                        headers={"WWW-Authenticate": 'Bearer realm="peerkg-update"'})
     text = _update_text()
-    found = screen(text)
+    found = screen(text, max_depth=cfg.max_query_depth)
     if not found.is_update:
         raise ApiError(400, "not-an-update", "send a SPARQL Update (INSERT, DELETE, CLEAR, …) to /update")
-    if not cfg.allow_remote and (found.uses_service or re.search(r"\bLOAD\b", text, re.I)):
+    if not cfg.allow_remote and (found.uses_service or found.uses_load):
         raise ApiError(400, "remote-disabled", "LOAD and SERVICE are disabled; enable with --allow-remote")
     apply = getattr(backend(), "update", None)
     if apply is None:
