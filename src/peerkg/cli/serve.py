@@ -12,7 +12,13 @@ from pathlib import Path
 import click
 
 from peerkg.cli.errors import CommandError, user_errors
-from peerkg.web.config import DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT, ServiceConfig
+from peerkg.web.config import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_QUERY_TIMEOUT,
+    DEFAULT_VALIDATE_MEMORY_MB,
+    DEFAULT_VALIDATE_TIMEOUT,
+    ServiceConfig,
+)
 
 _FILES = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -31,7 +37,18 @@ _FILES = click.Path(exists=True, dir_okay=False, path_type=Path)
                    "with ?partial=true).")
 @click.option("--workers", type=int, help="Query worker processes (default: CPUs, at least 2).")
 @click.option("--threads", default=8, show_default=True, type=int, help="HTTP threads (waitress).")
-@click.option("--allow-remote", is_flag=True, help="Allow SERVICE and FROM of graphs not in the dataset.")
+@click.option("--allow-remote", is_flag=True,
+              help="SPARQL only: allow SERVICE and FROM of graphs not in the dataset (the server then "
+                   "connects where a query says). /validate never fetches contexts or entities.")
+@click.option("--validate-timeout", default=DEFAULT_VALIDATE_TIMEOUT, show_default=True, type=float,
+              help="Seconds a POST /validate may take before its worker is stopped (503).")
+@click.option("--validate-memory-mb", default=DEFAULT_VALIDATE_MEMORY_MB, show_default=True, type=int,
+              help="Address space of a validation worker in MB (over: the worker is replaced, 413).")
+@click.option("--max-client-queries", type=int,
+              help="Queries one client (address) may have running at once (default: half the workers, "
+                   "at least 1; over: 429).")
+@click.option("--client-header", metavar="HEADER",
+              help="Behind a reverse proxy: read the client address from this header (X-Forwarded-For).")
 @click.option("--enable-update", is_flag=True, help="Enable POST /update (needs --update-token).")
 @click.option("--update-token", envvar="PEERKG_UPDATE_TOKEN", help="Bearer token for /update.")
 @click.option("--base", default=None, help="IRI base of the data (default https://w3id.org/psmh/).")
@@ -39,7 +56,9 @@ _FILES = click.Path(exists=True, dir_okay=False, path_type=Path)
               help="Where to write the dumps (default: a temporary directory).")
 def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None, endpoint: str | None,
           query_timeout: float, max_rows: int, workers: int | None, threads: int, allow_remote: bool,
-          enable_update: bool, update_token: str | None, base: str | None, dumps_dir: Path | None) -> None:
+          validate_timeout: float, validate_memory_mb: int, max_client_queries: int | None,
+          client_header: str | None, enable_update: bool, update_token: str | None, base: str | None,
+          dumps_dir: Path | None) -> None:
     """Serve the knowledge graph: SPARQL 1.1 endpoint, resource pages, dumps, VoID, validation.
 
     With no data option it builds the bundled seed pages and serves them.
@@ -63,7 +82,9 @@ def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None,
         backend = open_backend(data=list(data) or None, store_path=store_path, endpoint=endpoint,
                                workers=workers)
         cfg = ServiceConfig(query_timeout=query_timeout, max_rows=max_rows, allow_remote=allow_remote,
-                            enable_update=enable_update, update_token=update_token)
+                            enable_update=enable_update, update_token=update_token,
+                            validate_timeout=validate_timeout, validate_memory_mb=validate_memory_mb,
+                            max_client_queries=max_client_queries, client_header=client_header)
         if base:
             cfg.base_iri = base
         if endpoint is None:

@@ -42,6 +42,8 @@ _OPEN, _CLOSE = {"{": "}", "(": ")", "[": "]"}, {"}": "{", ")": "(", "]": "["}
 UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY",
                              "WITH"})
 DEFAULT_MAX_DEPTH = 64
+MAX_CHAIN = 1000  # pyoxigraph 0.5 overflows its stack (the worker dies) on chains of ~8,000
+_OPERATORS = frozenset({"||", "&&", "=", "!=", "<", ">", "<=", ">=", "+", "-", "*", "/", "|", "^"})
 
 
 @dataclass
@@ -90,10 +92,18 @@ def _lex(text: str) -> list[_Token]:
 
 def _structure(text: str, tokens: list[_Token], max_depth: int) -> None:
     stack: list[_Token] = []
+    chains = [0]  # operators (and UNIONs) seen at each open level: the engine recurses once per operator
     for tok in tokens:
+        if tok.kind == "word" and tok.text.upper() == "UNION" or tok.kind == "punct" and tok.text in _OPERATORS:
+            chains[-1] += 1
+            if chains[-1] > MAX_CHAIN:
+                raise _fail(text, tok.pos, f"more than {MAX_CHAIN} operators or UNIONs in a row, the limit of "
+                                           "this service; use VALUES or IN (…) for long lists of alternatives")
+            continue
         if tok.kind != "punct":
             continue
         if tok.text in _OPEN:
+            chains.append(0)
             stack.append(tok)
             if len(stack) > max_depth:
                 raise _fail(text, tok.pos, f"the query nests groups and brackets deeper than {max_depth} "
@@ -102,6 +112,7 @@ def _structure(text: str, tokens: list[_Token], max_depth: int) -> None:
             if not stack:
                 raise _fail(text, tok.pos, f"unexpected {tok.text} (nothing to close)")
             opened = stack.pop()
+            chains.pop()
             if opened.text != _CLOSE[tok.text]:
                 raise _fail(text, tok.pos, f"expected {_OPEN[opened.text]}, found {tok.text}")
     if stack:

@@ -77,7 +77,7 @@ def validate() -> Response:
                        f"{cfg.validate_timeout:g} s, the time limit of this service (--validate-timeout); "
                        "validate big files locally with: peerkg validate FILE", headers={"Retry-After": "30"})
     if error == "memory-limit":
-        raise ApiError(503, "validate-memory", answer["message"], headers={"Retry-After": "30"})
+        raise ApiError(413, "validate-memory", answer["message"])
     if error is not None:
         raise ApiError(400, error, answer["message"])
     if media is None:
