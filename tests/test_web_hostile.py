@@ -239,7 +239,7 @@ def test_readable_syntax_errors(server: Server) -> None:
         assert expected in message, message
         assert "[_]" not in message and "b'" not in message
     resp = server.get("/sparql", params={"query": "SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(?o > 1 }"})
-    assert "line 3, column 16" in resp.json()["error"]["message"]
+    assert "line 3, column 17" in resp.json()["error"]["message"]
 
 
 def test_time_counts_from_arrival(server: Server) -> None:
