@@ -1,42 +1,55 @@
-"""The compact annotation model: one annotation per work × concept in the annotations graph, every hit in the
-evidence graph, and the two together give back exactly what the tagger found (parsed back by pyoxigraph)."""
+"""The compact annotation model: one six-triple annotation per work × concept in the annotations graph, every
+hit in the evidence graph, and the two together give back exactly what the tagger found — compared as
+records, read back by pyoxigraph (a second, independent parser) from the build's N-Quads."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
+from dataclasses import dataclass
 
 import pyoxigraph
 import pytest
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF
 
 from peerkg.rdf import serialise
 from peerkg.rdf.namespaces import C4O, OA, PSMH
 
 ANNOTATION, EVIDENCE = "annotations", "evidence"
-# the build's other graphs hold no tag; the default dumps are these plus the per-page, links and inferred graphs
 TEXT = {"title": DCTERMS.title, "teaser": PSMH.listingTeaser}
+
+
+@dataclass(frozen=True, order=True)
+class Hit:
+    """One hit as a user needs it back: where, the words, their context, why, and the pages printing it."""
+
+    field: str
+    start: int
+    end: int
+    words: str
+    prefix: str
+    suffix: str
+    rule: str
+    score: float
+    pages: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A work × concept with everything the tagger decided and found."""
+
+    relation: str  # "about" | "mentions"
+    rule: str
+    hit_count: int
+    strongest: Hit
+    hits: tuple[Hit, ...]  # sorted
 
 
 @pytest.fixture(scope="module")
 def build():
     from peerkg.pipeline import build_dataset
 
-    return build_dataset(validate=False, infer=False)
-
-
-@pytest.fixture(scope="module")
-def graphs(build) -> dict[str, Graph]:
-    """The annotations and evidence graphs as pyoxigraph reads them back from the build's N-Quads."""
-    store = pyoxigraph.Store()
-    store.load(serialise.nquads(build.dataset), format=pyoxigraph.RdfFormat.N_QUADS)
-    out: dict[str, Graph] = {}
-    for name, iri in ((ANNOTATION, build.base.annotations_graph), (EVIDENCE, build.base.evidence_graph)):
-        g = Graph()
-        for quad in store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(iri)):
-            g.add(tuple(_rdflib(t) for t in (quad.subject, quad.predicate, quad.object)))
-        out[name] = g
-    return out
+    return build_dataset(validate=False, infer=True)
 
 
 def _rdflib(term):
@@ -44,12 +57,27 @@ def _rdflib(term):
         return URIRef(term.value)
     if isinstance(term, pyoxigraph.Literal):
         return Literal(term.value, lang=term.language, datatype=None if term.language else URIRef(term.datatype.value))
-    raise AssertionError(f"no blank nodes in annotations: {term}")
+    return BNode(term.value)  # the ontology's OWL lists
 
 
-def _tagged(build) -> dict[tuple[str, str], Counter]:
-    """What the tagger found, work by work: (work IRI, concept) -> the hits (field, start, end, words)."""
+@pytest.fixture(scope="module")
+def graphs(build) -> dict[str, Graph]:
+    """Every graph of the build as pyoxigraph reads it back from the build's N-Quads, by short name."""
+    store = pyoxigraph.Store()
+    store.load(serialise.nquads(build.dataset), format=pyoxigraph.RdfFormat.N_QUADS)
+    out: dict[str, Graph] = defaultdict(Graph)
+    for quad in store:
+        name = quad.graph_name.value.rsplit("/graph/", 1)[-1] if isinstance(quad.graph_name, pyoxigraph.NamedNode) \
+            else "default"
+        out["source" if name.startswith("source/") else name].add(
+            tuple(_rdflib(t) for t in (quad.subject, quad.predicate, quad.object)))
+    return dict(out)
+
+
+def _tagged(build) -> dict[tuple[str, str], Evidence]:
+    """What the tagger found and decided, work by work, as records (no RDF involved)."""
     from peerkg.concepts import tag_work
+    from peerkg.concepts.tagger import duplicate_fields
     from peerkg.rdf.iri import Minter
     from peerkg.rdf.mapping.annotations import Printing, work_concepts
 
@@ -59,49 +87,73 @@ def _tagged(build) -> dict[tuple[str, str], Counter]:
     for page, decided in zip(pages, build.decisions.pages, strict=True):
         for index, record in enumerate(page.record.works):
             work = str(minter.work(decided.works[index]))
-            printings[work].append(Printing(record, tag_work(record), URIRef(page.path), page.document.sha256[:16]))
-    out: dict[tuple[str, str], Counter] = {}
+            printings[work].append(Printing(record, tag_work(record), minter.source(page.document.sha256),
+                                            page.document.sha256[:16]))
+    out: dict[tuple[str, str], Evidence] = {}
     for work, printed in printings.items():
+        shared = duplicate_fields([p.record for p in printed])
+
+        def hit(t, printed=printed, shared=shared) -> Hit:
+            pages = frozenset(str(printed[o].source) for o in shared.get((t.origin, t.field), (t.origin,)))
+            return Hit(t.field, t.start, t.end, t.words, t.prefix, t.suffix, t.rule, round(t.score, 2), pages)
+
         for wc in work_concepts(printed):
-            out[(work, wc.concept)] = Counter((t.field, t.start, t.end, t.words) for t in wc.tags)
+            out[(work, wc.concept)] = Evidence(str(wc.relation), wc.rule, wc.hit_count, hit(wc.strongest),
+                                               tuple(sorted(hit(t) for t in wc.tags)))
     return out
 
 
-def test_one_annotation_per_work_and_concept_with_its_strongest_hit(graphs: dict[str, Graph]) -> None:
-    ann = graphs[ANNOTATION]
-    seen: set[tuple[str, str]] = set()
-    for a in ann.subjects(RDF.type, OA.Annotation):
-        body = ann.value(a, OA.hasBody)
-        work = str(a).rsplit("/annotation/", 1)[0]
-        assert (work, str(body)) not in seen
-        seen.add((work, str(body)))
-        assert len(list(ann.objects(a, OA.hasTarget))) == 1  # the strongest hit, in the default dumps
-        assert int(ann.value(a, PSMH.hitCount)) >= 1 and ann.value(a, PSMH.rule) is not None
+def _read_hit(g: Graph, node: URIRef) -> Hit:
+    selectors = list(g.objects(node, OA.hasSelector))
+    quote = next(s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in g)
+    position = next(s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in g)
+    return Hit(str(g.value(node, PSMH.annotatedField)), int(g.value(position, OA.start)),
+               int(g.value(position, OA.end)), str(g.value(quote, OA.exact)), str(g.value(quote, OA.prefix) or ""),
+               str(g.value(quote, OA.suffix) or ""), str(g.value(node, PSMH.rule)), float(g.value(node, PSMH.score)),
+               frozenset(str(p) for p in g.objects(node, PROV.wasDerivedFrom)))
+
+
+def test_one_six_triple_annotation_per_work_and_concept(graphs: dict[str, Graph]) -> None:
+    ann, ev = graphs[ANNOTATION], graphs[EVIDENCE]
+    works = set(graphs["source"].subjects(RDF.type, DCTERMS.BibliographicResource))
+    seen: set[tuple[URIRef, URIRef]] = set()
+    annotations = set(ann.subjects(RDF.type, OA.Annotation))
+    for a in annotations:
+        work, body = ann.value(a, OA.hasTarget), ann.value(a, OA.hasBody)
+        assert work in works and str(a).startswith(str(work) + "/annotation/")
+        assert (work, body) not in seen
+        seen.add((work, body))
+        assert {p for p, _ in ann.predicate_objects(a)} == {RDF.type, OA.hasBody, OA.hasTarget, OA.motivatedBy,
+                                                          PSMH.hitCount, PSMH.strongestHit}
+        assert len(list(ann.predicate_objects(a))) == 6
         assert ann.value(a, OA.motivatedBy) in (OA.classifying, OA.tagging)
+        assert ann.value(a, PSMH.strongestHit) in set(ev.objects(a, PSMH.hit))
+        assert not list(ann.predicate_objects(ann.value(a, PSMH.strongestHit)))  # described in evidence only
+    # besides annotations, the graph holds only the works' direct links for "about" concepts
+    about = {(ann.value(a, OA.hasTarget), ann.value(a, OA.hasBody)) for a in annotations
+             if ann.value(a, OA.motivatedBy) == OA.classifying}
+    direct = {(s, o) for s, p, o in ann if s not in annotations}
+    assert direct == about
     assert len(seen) > 100
 
 
 def test_compact_model_round_trips_to_the_full_evidence(build, graphs: dict[str, Graph]) -> None:
     ann, ev = graphs[ANNOTATION], graphs[EVIDENCE]
-    union = ann + ev
-    found: dict[tuple[str, str], Counter] = {}
+    found: dict[tuple[str, str], Evidence] = {}
     for a in ann.subjects(RDF.type, OA.Annotation):
-        targets = set(union.objects(a, OA.hasTarget))
-        assert len(targets) == int(ann.value(a, PSMH.hitCount)), a  # every hit reachable from its annotation
-        hits = Counter()
-        for t in targets:
-            quote = next(s for s in union.objects(t, OA.hasSelector) if (s, RDF.type, OA.TextQuoteSelector) in union)
-            position = next(s for s in union.objects(t, OA.hasSelector)
-                            if (s, RDF.type, OA.TextPositionSelector) in union)
-            assert union.value(t, PSMH.rule) is not None and union.value(t, PSMH.score) is not None
-            assert list(ev.objects(t, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")))
-            hits[(str(union.value(t, PSMH.annotatedField)), int(union.value(position, OA.start)),
-                  int(union.value(position, OA.end)), str(union.value(quote, OA.exact)))] += 1
-        found[(str(a).rsplit("/annotation/", 1)[0], str(ann.value(a, OA.hasBody)))] = hits
-    # and the other way: every target in the evidence graph belongs to exactly one annotation
-    for t in set(ev.subjects(RDF.type, OA.SpecificResource)):
-        assert len(list(union.subjects(OA.hasTarget, t))) == 1, t
-    assert found == _tagged(build)
+        hits = tuple(sorted(_read_hit(ev, node) for node in ev.objects(a, PSMH.hit)))
+        relation = "about" if ann.value(a, OA.motivatedBy) == OA.classifying else "mentions"
+        found[(str(ann.value(a, OA.hasTarget)), str(ann.value(a, OA.hasBody)))] = Evidence(
+            relation, str(ev.value(a, PSMH.rule)), int(ann.value(a, PSMH.hitCount)),
+            _read_hit(ev, ann.value(a, PSMH.strongestHit)), hits)
+    # every hit node in the evidence graph belongs to exactly one annotation
+    for node in set(ev.subjects(RDF.type, OA.SpecificResource)):
+        assert len(list(ev.subjects(PSMH.hit, node))) == 1, node
+    tagged = _tagged(build)
+    assert set(found) == set(tagged)
+    for key, evidence in tagged.items():
+        assert found[key] == evidence, key
+        assert evidence.hit_count == len(evidence.hits)
 
 
 def test_quotes_are_the_words_at_their_offsets(build, graphs: dict[str, Graph]) -> None:
@@ -109,28 +161,19 @@ def test_quotes_are_the_words_at_their_offsets(build, graphs: dict[str, Graph]) 
     for s, p, o, _ in build.dataset.quads((None, None, None, None)):
         if isinstance(o, Literal) and p in (DCTERMS.title, PSMH.listingTeaser, C4O.hasContent):
             texts_of[(s, p)].append(str(o))
-    union = graphs[ANNOTATION] + graphs[EVIDENCE]
-    checked = Counter()
-    for t in union.subjects(RDF.type, OA.SpecificResource):
-        source, field = union.value(t, OA.hasSource), str(union.value(t, PSMH.annotatedField))
-        quote = next(s for s in union.objects(t, OA.hasSelector) if union.value(s, OA.exact) is not None)
-        position = next(s for s in union.objects(t, OA.hasSelector) if union.value(s, OA.start) is not None)
-        texts = texts_of[(source, TEXT.get(field, C4O.hasContent))]
-        if field == "body":
+    ev = graphs[EVIDENCE]
+    checked: dict[str, int] = defaultdict(int)
+    for node in ev.subjects(RDF.type, OA.SpecificResource):
+        source, hit = ev.value(node, OA.hasSource), _read_hit(ev, node)
+        if hit.field == "body":
             continue  # a body's text is not part of the graph
-        start, end = int(union.value(position, OA.start)), int(union.value(position, OA.end))
-        assert str(union.value(quote, OA.exact)) in {text[start:end] for text in texts}, (t, field)
-        checked[field.split("/")[0]] += 1
+        texts = texts_of[(source, TEXT.get(hit.field, C4O.hasContent))]
+        assert hit.words in {text[hit.start:hit.end] for text in texts}, (node, hit.field)
+        checked[hit.field.split("/")[0]] += 1
     assert set(checked) >= {"title", "abstract", "statement"}
 
 
-def test_triples_per_page(build, graphs: dict[str, Graph]) -> None:
-    """The default dumps hold the compact annotations; the evidence graph is the bulk of the hits."""
-    pages = sum(1 for o in build.outcomes if o.record)
-    default = sum(len(g) for g in build.dataset.graphs()
-                  if str(g.identifier) not in (build.base.evidence_graph, build.base.ontology_graph))
-    annotations = len(graphs[ANNOTATION])
-    print(f"\nseed build: {pages} pages, {default / pages:.0f} triples per page in the default dumps (ontology "
-          f"aside), of which annotations {annotations / pages:.0f}; evidence graph {len(graphs[EVIDENCE])} triples")
-    pairs = len(set(graphs[ANNOTATION].subjects(RDF.type, OA.Annotation)))
-    assert annotations <= 17 * pairs  # ≤ 16 triples per work × concept, plus the work's direct link
+def test_inference_adds_nothing_about_annotations_or_hits(graphs: dict[str, Graph]) -> None:
+    inferred = graphs["inferred"]
+    assert len(inferred) > 0
+    assert [t for t in inferred if any("/annotation/" in str(term) for term in t)] == []

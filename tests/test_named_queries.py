@@ -63,9 +63,10 @@ id:gray-findings a doco:Section ; dcterms:type ah:findings ;
 id:gray-originality a doco:Section ; dcterms:type ah:originality-value ;
     c4o:hasContent "one of the first peer support pilot projects in hospital of its kind in NHS England"@en .
 id:person-gray a foaf:Person ; foaf:name "Benjamin Thomas Gray" ; foaf:familyName "Gray" .
-id:ann1 a oa:Annotation ; oa:hasBody org:nhs ; oa:motivatedBy oa:classifying ;
-    psmh:rule "key-sentence" ; psmh:score 0.8 ; oa:hasTarget id:ann1-target .
-id:ann1-target a oa:SpecificResource ; oa:hasSource id:gray-originality ; oa:hasSelector id:ann1-q, id:ann1-p .
+id:ann1 a oa:Annotation ; oa:hasBody org:nhs ; oa:hasTarget id:gray ; oa:motivatedBy oa:classifying ;
+    psmh:hitCount 1 ; psmh:strongestHit id:ann1-hit ; psmh:rule "aim" ; psmh:hit id:ann1-hit .
+id:ann1-hit a oa:SpecificResource ; oa:hasSource id:gray-originality ; oa:hasSelector id:ann1-q, id:ann1-p ;
+    psmh:annotatedField "abstract/originality-value" ; psmh:rule "aim" ; psmh:score 0.8 .
 id:ann1-q a oa:TextQuoteSelector ; oa:exact "NHS" ; oa:prefix "in hospital of its kind in " ; oa:suffix " England" .
 id:ann1-p a oa:TextPositionSelector ; oa:start 64 ; oa:end 67 .
 
@@ -283,11 +284,14 @@ def test_seed_concept_evidence_takes_a_work_iri(seed_graph: Graph, seed_stores: 
     assert {(r["motivation"].rsplit("#", 1)[-1], r["rule"]) for r in mens} == {("classifying", "aim")}
     compact = run_store(seed_stores["compact"], "concept-evidence", work=gray)  # without the evidence graph
     concepts = [r["concept"] for r in compact]
-    assert len(concepts) == len(set(concepts))  # one row per concept: its strongest hit
+    assert len(concepts) == len(set(concepts)) == len({r["concept"] for r in full})  # one row per concept
     strongest = next(r for r in compact if r["concept"] == V + "setting/mens-ward")
-    assert strongest["field"] == "abstract/purpose" and strongest["exact"] == "men’s mental health ward"
-    community = next(r for r in compact if r["concept"] == V + "setting/community")
-    assert community["motivation"].endswith("tagging") and community["exact"] == "community peer support"
+    best = next(r for r in full if r["hit"] == strongest["strongest"])  # the evidence graph describes it
+    assert best["field"] == "abstract/purpose" and best["exact"] == "men’s mental health ward"
+    assert "exact" not in strongest and strongest["hits"] == mens[0]["hits"]
+    community = [r for r in full if r["concept"] == V + "setting/community"]
+    assert {r["motivation"].rsplit("#", 1)[-1] for r in community} == {"tagging"}
+    assert next(r for r in community if r["hit"] == r["strongest"])["exact"] == "community peer support"
 
 
 def test_seed_concept_evidence_by_doi(seed_stores: dict[str, pyoxigraph.Store]) -> None:

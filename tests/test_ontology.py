@@ -25,7 +25,8 @@ CITO = "http://purl.org/spar/cito/"
 
 CLASSES = {"CitationStatement", "StatedCount", "LinkDecision", "Inference"}
 OBJECT_PROPERTIES = {"peerSupportModel", "setting", "theme", "hasStatedCount", "countKind", "resolutionStatus",
-                     "resolvesTo", "candidate", "sourceKind", "sameTextAs", "subjectEntity", "objectEntity"}
+                     "resolvesTo", "candidate", "sourceKind", "sameTextAs", "subjectEntity", "objectEntity",
+                     "hit", "strongestHit"}
 DATATYPE_PROPERTIES = {"countValue", "countQualifier", "confidence", "citingSection", "nameAsWritten",
                        "listingTeaser", "aheadOfPrint", "truncated", "offsetStart", "offsetEnd", "sha256",
                        "byteSize", "converterVersion", "rule", "score", "evidence", "annotatedField", "hitCount"}

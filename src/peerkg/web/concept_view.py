@@ -18,24 +18,23 @@ STATEMENT = "https://w3id.org/psmh/ontology#CitationStatement"
 SCHEMES = ("model", "setting", "theme", "population", "organisation", "place")
 VOCAB = "https://w3id.org/psmh/vocab/"
 
-# The work's annotations, reached from the texts their hits point into (the work, its abstract and
-# sections, the statements about it), with every hit and which one the annotations graph holds.
-WORK_HITS = """SELECT ?a ?concept ?label ?motivation ?rule ?hits ?target ?strong ?source ?kind ?heading ?spos
+# The work's annotations (their target is the work), with every hit the store holds (graph evidence) and
+# which one is the strongest (graph annotations).
+WORK_HITS = """SELECT ?a ?concept ?label ?motivation ?rule ?hits ?strong ?target ?source ?kind ?heading ?spos
        ?field ?exact ?prefix ?suffix ?start ?end ?hrule ?score WHERE {
-  { BIND (<%(iri)s> AS ?source) } UNION { <%(iri)s> dcterms:hasPart ?source }
-  UNION { <%(iri)s> dcterms:hasPart/dcterms:hasPart ?source } UNION { ?source cito:hasCitedEntity <%(iri)s> }
-  ?target oa:hasSource ?source . ?a oa:hasTarget ?target ; oa:hasBody ?concept ; oa:motivatedBy ?motivation .
-  OPTIONAL { ?a psmh:rule ?rule } OPTIONAL { ?a psmh:hitCount ?hits }
-  OPTIONAL { GRAPH <%(annotations)s> { ?a oa:hasTarget ?target BIND (true AS ?strong) } }
-  OPTIONAL { ?target psmh:annotatedField ?field } OPTIONAL { ?target psmh:rule ?hrule }
-  OPTIONAL { ?target psmh:score ?score }
-  OPTIONAL { ?target oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact
-             OPTIONAL { ?q oa:prefix ?prefix } OPTIONAL { ?q oa:suffix ?suffix } }
-  OPTIONAL { ?target oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end }
+  ?a oa:hasTarget <%(iri)s> ; oa:hasBody ?concept ; oa:motivatedBy ?motivation .
+  OPTIONAL { ?a psmh:hitCount ?hits } OPTIONAL { ?a psmh:rule ?rule } OPTIONAL { ?a psmh:strongestHit ?strong }
   OPTIONAL { ?concept skos:prefLabel ?label FILTER (lang(?label) = "en") }
-  OPTIONAL { ?source a ?kind VALUES ?kind { fabio:Abstract psmh:CitationStatement } }
-  OPTIONAL { ?source rdfs:label ?heading FILTER (?source != <%(iri)s>) }
-  OPTIONAL { ?source schema:position ?spos } }"""
+  OPTIONAL { ?a psmh:hit ?target .
+    OPTIONAL { ?target oa:hasSource ?source
+               OPTIONAL { ?source a ?kind VALUES ?kind { fabio:Abstract psmh:CitationStatement } }
+               OPTIONAL { ?source rdfs:label ?heading FILTER (?source != <%(iri)s>) }
+               OPTIONAL { ?source schema:position ?spos } }
+    OPTIONAL { ?target psmh:annotatedField ?field } OPTIONAL { ?target psmh:rule ?hrule }
+    OPTIONAL { ?target psmh:score ?score }
+    OPTIONAL { ?target oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact
+               OPTIONAL { ?q oa:prefix ?prefix } OPTIONAL { ?q oa:suffix ?suffix } }
+    OPTIONAL { ?target oa:hasSelector ?p . ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end } } }"""
 
 # Works about the concept or a narrower one (their direct links), with the annotation that says so.
 CONCEPT_ABOUT = """SELECT DISTINCT ?work ?title ?year ?concept ?label ?rule ?hits WHERE {
@@ -44,33 +43,22 @@ CONCEPT_ABOUT = """SELECT DISTINCT ?work ?title ?year ?concept ?label ?rule ?hit
   ?work ?p ?concept ; a dcterms:BibliographicResource .
   OPTIONAL { ?concept skos:prefLabel ?label FILTER (lang(?label) = "en") }
   OPTIONAL { ?work dcterms:title ?title } OPTIONAL { ?work fabio:hasPublicationYear ?year }
-  OPTIONAL { ?a oa:hasBody ?concept ; oa:motivatedBy oa:classifying ; psmh:rule ?rule ; psmh:hitCount ?hits ;
-             oa:hasTarget/oa:hasSource ?source .
-             { FILTER (?source = ?work) } UNION { ?work dcterms:hasPart ?source }
-             UNION { ?work dcterms:hasPart/dcterms:hasPart ?source } UNION { ?source cito:hasCitedEntity ?work } }
+  OPTIONAL { ?a oa:hasTarget ?work ; oa:hasBody ?concept ; oa:motivatedBy oa:classifying ; psmh:hitCount ?hits
+             OPTIONAL { ?a psmh:rule ?rule } }
 } ORDER BY DESC(?year) ?work"""
 
-# Works whose annotation of the concept is a mention, with the words of a hit.
+# Works whose annotation of the concept is a mention, with the words of its strongest hit.
 CONCEPT_MENTIONS = """SELECT DISTINCT ?work ?title ?year ?rule ?hits ?exact ?field WHERE {
-  ?a oa:hasBody <%(iri)s> ; oa:motivatedBy oa:tagging ; oa:hasTarget ?t .
+  ?a oa:hasBody <%(iri)s> ; oa:motivatedBy oa:tagging ; oa:hasTarget ?work .
   OPTIONAL { ?a psmh:rule ?rule } OPTIONAL { ?a psmh:hitCount ?hits }
-  ?t oa:hasSource ?source . OPTIONAL { ?t psmh:annotatedField ?field }
-  OPTIONAL { ?t oa:hasSelector ?q . ?q oa:exact ?exact }
-  { ?source a dcterms:BibliographicResource BIND (?source AS ?work) } UNION { ?work dcterms:hasPart ?source }
-  UNION { ?work dcterms:hasPart/dcterms:hasPart ?source } UNION { ?source cito:hasCitedEntity ?work }
-  ?work a dcterms:BibliographicResource .
+  OPTIONAL { ?a psmh:strongestHit ?t OPTIONAL { ?t psmh:annotatedField ?field }
+             OPTIONAL { ?t oa:hasSelector ?q . ?q oa:exact ?exact } }
   OPTIONAL { ?work dcterms:title ?title } OPTIONAL { ?work fabio:hasPublicationYear ?year }
 } ORDER BY DESC(?year) ?work"""
 
 
-def _graph(name: str) -> str:
-    from peerkg.web.state import config
-
-    return config().base_iri + f"graph/{name}"
-
-
 def _q(query: str, iri: str, limit: int = 5000) -> list[Row]:
-    return select(query % {"iri": iri, "annotations": _graph("annotations")}, limit, prologue=True)
+    return select(query % {"iri": iri}, limit, prologue=True)
 
 
 def field_label(row: Row, iri: str) -> str:
@@ -92,7 +80,7 @@ def _hit(row: Row, iri: str) -> dict[str, Any]:
             "prefix": value(row, "prefix"), "suffix": value(row, "suffix"), "field": field_label(row, iri),
             "source": value(row, "source"), "start": value(row, "start"), "end": value(row, "end"),
             "rule": value(row, "hrule") or value(row, "rule"), "score": value(row, "score"),
-            "strongest": value(row, "strong") == "true"}
+            "strongest": bool(value(row, "target")) and value(row, "target") == value(row, "strong")}
 
 
 def scheme_of(concept: str) -> str:
@@ -102,8 +90,9 @@ def scheme_of(concept: str) -> str:
 def work_concepts(iri: str) -> list[dict[str, Any]]:
     """One entry per concept of the work ``iri``: ``concept``, ``label``, ``scheme``, ``relation`` ("about" or
     "mentions"), ``rule`` (why), ``hits`` (how many), ``strongest`` (its best evidence: words, context, field,
-    offsets, rule, score) and ``evidence`` (every hit the store holds, strongest first). Ordered by scheme
-    (models, settings, themes, populations, organisations, places), then label."""
+    offsets, rule, score) and ``evidence`` (every hit the store holds, strongest first; only the strongest
+    hit's IRI when the store lacks the evidence graph). Ordered by scheme (models, settings, themes,
+    populations, organisations, places), then label."""
     entries: dict[str, dict[str, Any]] = {}
     for row in _q(WORK_HITS, iri):
         a = value(row, "a")
@@ -111,19 +100,29 @@ def work_concepts(iri: str) -> list[dict[str, Any]]:
             "annotation": a, "concept": value(row, "concept"), "scheme": scheme_of(value(row, "concept")),
             "label": value(row, "label") or value(row, "concept").rsplit("/", 1)[-1],
             "relation": "about" if value(row, "motivation") == OA_CLASSIFYING else "mentions",
-            "rule": value(row, "rule"), "hits": int(value(row, "hits") or 0), "evidence": []})
+            "rule": value(row, "rule"), "hits": int(value(row, "hits") or 0), "strong": value(row, "strong"),
+            "evidence": []})
         hit = _hit(row, iri)
-        if all(h["target"] != hit["target"] for h in entry["evidence"]):
+        if hit["target"] and all(h["target"] != hit["target"] for h in entry["evidence"]):
             entry["evidence"].append(hit)
     out = []
     for entry in entries.values():
         entry["evidence"].sort(key=lambda h: (not h["strongest"], -float(h["score"] or 0), h["field"],
                                               int(h["start"] or 0)))
+        strong = entry.pop("strong")
+        if not entry["evidence"] or not entry["evidence"][0]["strongest"]:
+            entry["evidence"].insert(0, _bare_hit(strong, entry["annotation"]))
         entry["strongest"] = entry["evidence"][0]
         entry["hits"] = max(entry["hits"], len(entry["evidence"]))
         out.append(entry)
     order = {s: i for i, s in enumerate(SCHEMES)}
     return sorted(out, key=lambda e: (order.get(e["scheme"], 99), e["label"].lower()))
+
+
+def _bare_hit(target: str, annotation: str) -> dict[str, Any]:
+    """The strongest hit as the annotations graph alone names it (a store without the evidence graph)."""
+    return {"target": target, "annotation": annotation, "exact": "", "prefix": "", "suffix": "", "field": "",
+            "source": "", "start": "", "end": "", "rule": "", "score": "", "strongest": True}
 
 
 def work_tags(iri: str) -> dict[str, list[dict[str, Any]]]:

@@ -31,16 +31,13 @@ LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/
           "http://purl.org/dc/terms/identifier")  # a source document's file name
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 DERIVED_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
-# The node's statements both ways, plus the Web Annotations (concept tags, with their targets and
-# selectors) whose target's source is the node, one of its parts, or a citation statement about it.
-ANNOTATED_CBD = """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX cito: <http://purl.org/spar/cito/>
+# The node's statements both ways, plus the Web Annotations (concept tags) that target it, with every hit
+# the store holds (graph evidence) and the hits' selectors.
+ANNOTATED_CBD = """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX psmh: <https://w3id.org/psmh/ontology#>
 CONSTRUCT { NODE ?p ?o . ?s ?q NODE . ?a ?ap ?ao . ?t ?tp ?to . ?sel ?sp ?so }
 WHERE { { NODE ?p ?o } UNION { ?s ?q NODE } UNION {
-  { BIND (NODE AS ?src) } UNION { NODE dcterms:hasPart ?src } UNION { NODE dcterms:hasPart/dcterms:hasPart ?src }
-  UNION { ?src cito:hasCitedEntity NODE }
-  ?t oa:hasSource ?src . ?a oa:hasTarget ?t .
-  { ?a ?ap ?ao } UNION { ?t ?tp ?to } UNION { ?t oa:hasSelector ?sel . ?sel ?sp ?so } } }"""
+  ?a oa:hasTarget NODE .
+  { ?a ?ap ?ao } UNION { ?a psmh:hit ?t { ?t ?tp ?to } UNION { ?t oa:hasSelector ?sel . ?sel ?sp ?so } } } }"""
 
 
 def local_href(iri: str) -> str:

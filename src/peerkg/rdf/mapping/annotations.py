@@ -2,19 +2,21 @@
 
 Tags are peerkg's reading of a page, not something the page states, so they go to graphs of their own.
 
-``…/graph/annotations`` (in the default dumps) — per work × concept, ``{work}/annotation/{scheme}-{slug}``:
-``a oa:Annotation`` · ``oa:hasBody`` the concept · ``oa:motivatedBy oa:classifying`` (the work is *about*
-it) or ``oa:tagging`` (it *mentions* it) · ``psmh:rule`` (why, at work level) · ``psmh:hitCount`` (how
-many hits) · ``oa:hasTarget`` its strongest hit: an ``oa:SpecificResource`` with ``oa:hasSource`` (the
-work, abstract section or statement whose text holds the words), ``psmh:annotatedField`` and two selectors,
-``oa:TextQuoteSelector`` (``oa:exact``) and ``oa:TextPositionSelector`` (``oa:start``, ``oa:end``). "About"
-concepts also give the work ``psmh:peerSupportModel`` / ``psmh:setting`` / ``psmh:theme`` (populations,
-organisations, places: ``dcterms:subject``), so simple queries stay simple.
+``…/graph/annotations`` (in the default dumps) — per work × concept, ``{work}/annotation/{scheme}-{slug}``,
+six triples: ``a oa:Annotation`` · ``oa:hasBody`` the concept · ``oa:hasTarget`` the work ·
+``oa:motivatedBy oa:classifying`` (the work is *about* it) or ``oa:tagging`` (it *mentions* it) ·
+``psmh:hitCount`` (how many hits) · ``psmh:strongestHit`` (the hit a reader should see first, a node of the
+evidence graph). "About" concepts also give the work ``psmh:peerSupportModel`` / ``psmh:setting`` /
+``psmh:theme`` (populations, organisations, places: ``dcterms:subject``), so simple queries stay simple.
 
-``…/graph/evidence`` (its own dump) — every hit: the annotation ``oa:hasTarget`` each further hit (the same
-kind of node), and on every hit, the strongest too, ``psmh:rule``, ``psmh:score``, ``prov:wasDerivedFrom``
-(each page printing those words) and its quote's ``oa:prefix`` / ``oa:suffix``. The union of the two graphs
-is the full evidence: an annotation has ``psmh:hitCount`` targets.
+``…/graph/evidence`` (its own dump, loaded by the service) — the annotation's ``psmh:rule`` (why, at work
+level) and ``psmh:hit`` each of its hits, the strongest too; a hit ``{annotation}/hit/{hash}`` is an
+``oa:SpecificResource`` with ``oa:hasSource`` (the work, abstract section or statement whose text holds the
+words), ``psmh:annotatedField``, ``psmh:rule``, ``psmh:score``, ``prov:wasDerivedFrom`` (each page printing
+those words) and two selectors: ``oa:TextQuoteSelector`` (``oa:exact``, ``oa:prefix``, ``oa:suffix``) and
+``oa:TextPositionSelector`` (``oa:start``, ``oa:end``). An annotation has ``psmh:hitCount`` hits.
+
+No term used here has a domain or range the default graph lacks, so inference adds nothing per annotation.
 """
 
 from __future__ import annotations
@@ -75,40 +77,41 @@ def map_work(annotations: Graph, evidence: Graph, minter: Minter, work: URIRef,
         concept = URIRef(wc.concept)
         annotations.add((a, RDF.type, OA.Annotation))
         annotations.add((a, OA.hasBody, concept))
+        annotations.add((a, OA.hasTarget, work))
         annotations.add((a, OA.motivatedBy, OA.classifying if wc.relation is Relation.ABOUT else OA.tagging))
-        annotations.add((a, PSMH.rule, Literal(wc.rule)))
         annotations.add((a, PSMH.hitCount, terms.integer(wc.hit_count)))
+        evidence.add((a, PSMH.rule, Literal(wc.rule)))
         strongest = wc.strongest
         for hit in wc.tags:
             printing = printings[hit.origin]
-            target = minter.hit(a, printing.source16, hit.field, hit.start)
-            graph = annotations if hit is strongest else evidence
-            graph.add((a, OA.hasTarget, target))
-            _target(graph, evidence, minter, work, target, hit, printing)
+            node = minter.hit(a, printing.source16, hit.field, hit.start)
+            if hit is strongest:
+                annotations.add((a, PSMH.strongestHit, node))
+            evidence.add((a, PSMH.hit, node))
+            _hit(evidence, minter, work, node, hit, printing)
             for origin in shared.get((hit.origin, hit.field), (hit.origin,)):
-                evidence.add((target, PROV.wasDerivedFrom, printings[origin].source))
+                evidence.add((node, PROV.wasDerivedFrom, printings[origin].source))
         if wc.relation is Relation.ABOUT:
             annotations.add((work, DIRECT.get(wc.scheme, DCTERMS.subject), concept))
     return concepts
 
 
-def _target(graph: Graph, evidence: Graph, minter: Minter, work: URIRef, target: URIRef, hit: Tag,
-            printing: Printing) -> None:
-    """A hit as an ``oa:SpecificResource``: the words and offsets into ``graph``, the rest into ``evidence``."""
-    quote, position = minter.part(target, "quote"), minter.part(target, "position")
-    graph.add((target, RDF.type, OA.SpecificResource))
-    graph.add((target, OA.hasSource, field_node(minter, work, printing.record, printing.source16, hit.field)))
-    graph.add((target, PSMH.annotatedField, Literal(hit.field)))
-    graph.add((target, OA.hasSelector, quote))
-    graph.add((target, OA.hasSelector, position))
-    graph.add((quote, RDF.type, OA.TextQuoteSelector))
-    graph.add((quote, OA.exact, Literal(hit.words)))
-    graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, terms.integer(hit.start)))
-    graph.add((position, OA.end, terms.integer(hit.end)))
-    evidence.add((target, PSMH.rule, Literal(hit.rule)))
-    evidence.add((target, PSMH.score, terms.decimal(round(hit.score, 2))))
+def _hit(evidence: Graph, minter: Minter, work: URIRef, node: URIRef, hit: Tag, printing: Printing) -> None:
+    """A hit as an ``oa:SpecificResource``: where the words are, the words, their offsets, rule and score."""
+    quote, position = minter.part(node, "quote"), minter.part(node, "position")
+    evidence.add((node, RDF.type, OA.SpecificResource))
+    evidence.add((node, OA.hasSource, field_node(minter, work, printing.record, printing.source16, hit.field)))
+    evidence.add((node, PSMH.annotatedField, Literal(hit.field)))
+    evidence.add((node, OA.hasSelector, quote))
+    evidence.add((node, OA.hasSelector, position))
+    evidence.add((node, PSMH.rule, Literal(hit.rule)))
+    evidence.add((node, PSMH.score, terms.decimal(round(hit.score, 2))))
+    evidence.add((quote, RDF.type, OA.TextQuoteSelector))
+    evidence.add((quote, OA.exact, Literal(hit.words)))
     if hit.prefix:
         evidence.add((quote, OA.prefix, Literal(hit.prefix)))
     if hit.suffix:
         evidence.add((quote, OA.suffix, Literal(hit.suffix)))
+    evidence.add((position, RDF.type, OA.TextPositionSelector))
+    evidence.add((position, OA.start, terms.integer(hit.start)))
+    evidence.add((position, OA.end, terms.integer(hit.end)))
