@@ -175,16 +175,18 @@ def _generated_at() -> str | None:
                          source="environment") from exc
 
 
-def read_page(path: Path) -> PageInput:
-    """Read one page (text or HTML, encoding detected). Empty, binary, oversized and undecodable files raise
-    :class:`InputError`."""
-    limit = max_page_bytes()
+def read_page(path: Path, limit: int | None = None) -> PageInput:
+    """Read one page (text or HTML, encoding detected). Empty, binary, oversized (over ``limit`` bytes,
+    default :func:`max_page_bytes`) and undecodable files raise :class:`InputError`."""
+    limit = limit or max_page_bytes()
     try:
         size = path.stat().st_size
         if size > limit:
             raise InputError(f"page is {size / 1_000_000:.1f} MB, over the {limit / 1_000_000:g} MB page size limit",
-                             source=str(path), hint=f"set {MAX_PAGE_ENV} to a larger number of megabytes to read it, "
-                                                    "or split the file into one page per file")
+                             source=str(path),
+                             hint=f"give --max-page-mb (or set {MAX_PAGE_ENV}) a larger number of megabytes "
+                                  "to read it, "
+                                  "or split the file into one page per file")
         data = path.read_bytes()
     except IsADirectoryError as exc:
         raise InputError("is a folder, not a page file", source=str(path)) from exc

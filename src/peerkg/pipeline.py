@@ -34,9 +34,11 @@ from peerkg.errors import PeerkgError
 from peerkg.inputs import PageInput, UnreadFile, collect, read_page, unread_files
 from peerkg.model import Decisions, PageRecord, ParsedPage, SourceDocument
 from peerkg.rdf import serialise
+from peerkg.rdf.dumps import Dumps, make_dumps
 from peerkg.rdf.iri import Minter
 from peerkg.rdf.mapping.build import PageTags, map_build
 from peerkg.rdf.namespaces import Base
+from peerkg.rdf.quads import ntriples_lines
 from peerkg.resolve import resolve
 from peerkg.sources import parse_page
 
@@ -76,36 +78,51 @@ class BuildResult:
         return [o for o in self.outcomes if o.error]
 
     @cached_property
-    def trig(self) -> bytes:
-        return serialise.trig(self.dataset)
-
-    @cached_property
-    def nq(self) -> bytes:
-        return serialise.nquads(self.dataset)
+    def dumps(self) -> Dumps:
+        """The dump files (written by pyoxigraph) and their manifest; see :mod:`peerkg.rdf.dumps`."""
+        parts = {str(g.identifier): ntriples_lines(g) for g in self.dataset.graphs() if len(g)}
+        return make_dumps(parts, self.base.evidence_graph, self.base.iri)
 
     @cached_property
     def union(self) -> Graph:
-        """All named graphs as one graph (the Turtle and N-Triples dumps)."""
+        """Every named graph as one rdflib graph (evidence included)."""
         return serialise.union(self.dataset)
 
-    @cached_property
+    @property
+    def trig(self) -> bytes:
+        """Every named graph but the evidence graph, as TriG."""
+        return self.dumps.files["peerkg.trig"]
+
+    @property
+    def nq(self) -> bytes:
+        return self.dumps.files["peerkg.nq"]
+
+    @property
     def ttl(self) -> bytes:
-        return serialise.turtle(self.union)
+        """The union of every named graph but the evidence graph, as Turtle."""
+        return self.dumps.files["peerkg.ttl"]
 
-    @cached_property
+    @property
     def nt(self) -> bytes:
-        return serialise.ntriples(self.union)
+        return self.dumps.files["peerkg.nt"]
+
+    @property
+    def evidence_trig(self) -> bytes:
+        """The evidence graph (every concept hit) as TriG; empty when the build has none."""
+        return self.dumps.files.get("peerkg-evidence.trig", b"")
 
 
-def read_pages(paths: Iterable[Path | str], strict: bool = False,
-               progress: Progress | None = None) -> tuple[list[PageInput], list[PageOutcome]]:
-    """Read every page; unreadable ones become rejected outcomes (or raise, when ``strict``)."""
+def read_pages(paths: Iterable[Path | str], strict: bool = False, progress: Progress | None = None,
+               max_page_mb: float | None = None) -> tuple[list[PageInput], list[PageOutcome]]:
+    """Read every page; unreadable ones become rejected outcomes (or raise, when ``strict``). Pages over
+    ``max_page_mb`` megabytes (default: :func:`peerkg.inputs.max_page_bytes`) are refused unread."""
+    limit = int(max_page_mb * 1_000_000) if max_page_mb else None
     inputs: list[PageInput] = []
     failures: list[PageOutcome] = []
     paths = collect(paths)
     for number, path in enumerate(paths, start=1):
         try:
-            inputs.append(read_page(path))
+            inputs.append(read_page(path, limit))
         except PeerkgError as exc:
             if strict:
                 raise
@@ -154,12 +171,12 @@ def tag_pages(pages: Sequence[ParsedPage]) -> list[PageTags]:
 
 def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | None = None,
                   strict: bool = False, validate: bool = True, infer: bool = True,
-                  progress: Progress | None = None) -> BuildResult:
+                  progress: Progress | None = None, max_page_mb: float | None = None) -> BuildResult:
     """Build the knowledge graph of the given pages (default: the bundled seed pages)."""
     base = base or Base()
     minter = Minter(base)
     paths = list(paths) if paths is not None else resources.seed_pages()
-    inputs, read_failures = read_pages(paths, strict=strict, progress=progress)
+    inputs, read_failures = read_pages(paths, strict=strict, progress=progress, max_page_mb=max_page_mb)
     parsed, parse_failures = parse_pages(inputs, strict=strict, progress=progress)
     decisions = resolve(parsed)
     tags = tag_pages(parsed)

@@ -33,16 +33,20 @@ def _show_progress(stage: str, done: int, total: int) -> None:
 @click.command()
 @click.argument("pages", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
-              show_default=True, help="Folder for peerkg.trig/.ttl/.nt/.nq and the report.")
+              show_default=True, help="Build folder: the dumps, manifest.json and the report.")
 @click.option("--strict", is_flag=True, help="Abort on the first bad or partial page (writes nothing).")
 @click.option("--no-infer", is_flag=True, help="Skip OWL RL inference (no inferred graph).")
 @click.option("--base", default=None, help="IRI base of this deployment [default: https://w3id.org/psmh/].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only the summary.")
+@click.option("--max-page-mb", type=float, default=None, metavar="MB",
+              help="Refuse page files larger than MB megabytes [default: PEERKG_MAX_PAGE_MB, else 5].")
 def build(pages: tuple[Path, ...], out: Path, strict: bool, no_infer: bool, base: str | None,
-          quiet: bool) -> None:
+          quiet: bool, max_page_mb: float | None) -> None:
     """Build the knowledge graph from PAGES (files or folders of *.txt; default: the bundled seeds).
 
-    Writes OUT/peerkg.trig and .nq (named graphs), OUT/peerkg.ttl and .nt (their union),
+    Writes OUT/peerkg.trig and .nq (the named graphs but the evidence graph), OUT/peerkg.ttl and .nt
+    (their union, each triple once), OUT/peerkg-evidence.trig and .nq (every concept hit),
+    OUT/manifest.json (each dump's bytes, SHA-256 and triple or quad count; triples per graph) and
     OUT/report.json and OUT/report.txt (per page: what was mapped, what was skipped and why).
     Exit codes: 0 built and valid; 1 SHACL violations; 2 input error (nothing written);
     3 built, but some pages were rejected (listed in the report); a build that would hold no work
@@ -50,18 +54,21 @@ def build(pages: tuple[Path, ...], out: Path, strict: bool, no_infer: bool, base
 
     Example:
 
-        peerkg build seeds/ my-pages/ --out build/
+        peerkg build seeds/ my-pages/ --out build/ --max-page-mb 20
     """
     from peerkg import report as reporting
     from peerkg.pipeline import build_dataset
     from peerkg.rdf.namespaces import Base
 
+    if max_page_mb is not None and not max_page_mb > 0:
+        raise click.BadParameter(f"{max_page_mb:g} is not a positive number of megabytes (for example 20)",
+                                 param_hint="--max-page-mb")
     progress = _show_progress if _progress_enabled(quiet) else None
     try:
         with user_errors():
             try:
                 result = build_dataset(list(pages) or None, base=Base(base) if base else None, strict=strict,
-                                       infer=not no_infer, progress=progress)
+                                       infer=not no_infer, progress=progress, max_page_mb=max_page_mb)
             finally:
                 if progress:
                     click.echo("\r\033[K", err=True, nl=False)
@@ -84,16 +91,19 @@ def build(pages: tuple[Path, ...], out: Path, strict: bool, no_infer: bool, base
 def _write(out: Path, result: BuildResult, report: dict) -> None:
     from peerkg import report as reporting
     from peerkg.output import write_files
+    from peerkg.rdf.dumps import EVIDENCE_DUMPS, MANIFEST
 
+    dumps = result.dumps
     files = {
-        "peerkg.trig": result.trig,
-        "peerkg.nq": result.nq,
-        "peerkg.ttl": result.ttl,
-        "peerkg.nt": result.nt,
+        **dumps.files,
+        MANIFEST: dumps.manifest_bytes(),
         "report.json": reporting.as_json(report).encode("utf-8"),
         "report.txt": reporting.as_text(report).encode("utf-8"),
     }
     write_files(out, files)
+    for name in EVIDENCE_DUMPS:  # an older build's evidence dumps, when this build has no evidence graph
+        if name not in files:
+            (out / name).unlink(missing_ok=True)
     click.echo(reporting.as_text(report), nl=False)
     click.echo(f"wrote {', '.join(sorted(files))} to {out}/")
 

@@ -33,7 +33,7 @@ def open_backend(*, data: list[Path] | None = None, store_path: Path | None = No
         return OxigraphBackend.from_files(data, workers=slots, prefixes=prefixes)
     from peerkg.pipeline import build_dataset
     result = build_dataset()
-    backend = OxigraphBackend.from_bytes(result.trig, workers=slots, prefixes=prefixes)
+    backend = OxigraphBackend.from_bytes(result.trig + result.evidence_trig, workers=slots, prefixes=prefixes)
     backend.prepared = {"peerkg.ttl": result.ttl, "peerkg.nt": result.nt, "peerkg.trig": result.trig,
                         "peerkg.nq": result.nq}
     return backend
