@@ -280,6 +280,35 @@ def test_work_page_has_one_entry_per_concept_strongest_evidence_first(server: Se
     assert 'href="/vocab/model/peer-support"' not in about  # the root concept is never "about"
 
 
+def test_every_hit_shows_on_the_work_page_and_in_explain(server: Server, dataset: Dataset) -> None:
+    """The service loads the evidence graph: each concept of a work is one entry on its page listing all its
+    hits (as many as the annotation's hit count, the strongest first), and /explain on the annotation lists
+    every hit, in the evidence graph, and the strongest in the annotations graph."""
+    evidence, annotations = ID.replace("/id/", "/graph/evidence"), ID.replace("/id/", "/graph/annotations")
+    rows = select(server, """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX psmh: <https://w3id.org/psmh/ontology#>
+        SELECT ?work ?a ?concept ?n ?strong WHERE { ?a oa:hasTarget ?work ; oa:hasBody ?concept ;
+          psmh:hitCount ?n ; psmh:strongestHit ?strong } ORDER BY ?work ?concept""")
+    assert len(rows) > 100
+    works = sorted({r["work"] for r in rows})
+    checked = 0
+    for work in works[:4] + [BEALES_WILSON]:
+        html = server.get(work.replace("https://w3id.org/psmh/", "/"), headers={"Accept": "text/html"}).text
+        tags = html[html.index('id="tags-about"'):].split('<li class="tag">')[1:]
+        shown = {t.split('title="', 1)[1].split('"', 1)[0]: t.split("</ul></li>", 1)[0].count('<li class="evidence">')
+                 for t in tags}
+        mine = [r for r in rows if r["work"] == work]
+        assert shown == {r["concept"]: int(r["n"]) for r in mine}, work
+        for r in mine[:3]:
+            why = server.get("/explain", params={"iri": r["a"]}).json()
+            hits = [s for s in why["statements"] if s["predicate"].endswith("ontology#hit")]
+            assert len(hits) == int(r["n"]) and {s["graph"] for s in hits} == {evidence}
+            strongest = [s for s in why["statements"] if s["predicate"].endswith("#strongestHit")]
+            assert [(s["graph"], s["value"]) for s in strongest] == [(annotations, r["strong"])]
+            assert r["strong"] in {s["value"] for s in hits}
+            checked += 1
+    assert checked >= 10
+
+
 def test_concepts_dereference(server: Server) -> None:
     resp = server.get("/vocab/setting/mens-ward", headers={"Accept": "text/html"})
     assert resp.status_code == 200 and "men" in resp.text.lower()
