@@ -145,7 +145,9 @@ def test_named_query_errors(server: Server) -> None:
     twice = server.get("/queries/works-by-theme?theme=theme/stigma&theme=theme/recovery")
     assert twice.status_code == 400 and twice.json()["error"]["parameter"] == "theme"
     assert server.get("/queries/works-by-theme", headers={"Accept": "text/turtle"}).status_code == 406
-    assert server.get("/queries/works-by-theme?format=turtle").json()["error"]["code"] == "unknown-format"
+    assert server.get("/queries/works-by-theme?format=turtle").json()["error"]["code"] == "not-acceptable"
+    assert server.get("/queries/works-by-theme?format=nonsense&theme=theme/stigma",
+                      headers={"Accept": "text/csv"}).headers["Content-Type"].startswith("text/csv")
     html = server.get("/queries/no-such-query", headers={"Accept": "text/html"})
     assert html.status_code == 404 and html.headers["Content-Type"].startswith("text/html")
 

@@ -34,6 +34,7 @@ class QueryRequest:
     allow_partial: bool = False
     base_iri: str | None = None
     deadline: float | None = None  # time.monotonic() by which the answer is due (default: now + timeout)
+    prefixes: dict[str, str] = field(default_factory=dict)  # predeclared; the query's PREFIX overrides
 
 
 @dataclass

@@ -16,6 +16,7 @@ can read: "unknown prefix foo:", "unexpected end of query", "expected } at line 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from peerkg.store.base import QuerySyntaxError
@@ -122,11 +123,11 @@ def _structure(text: str, tokens: list[_Token], max_depth: int) -> None:
                                      f"{opened.text} at line {line}, column {column}")
 
 
-def _scan(text: str, known_prefixes: frozenset[str], max_depth: int) -> Screening:
+def _scan(text: str, known_prefixes: Mapping[str, str], max_depth: int) -> Screening:
     tokens = _lex(text)
     _structure(text, tokens, max_depth)
     result = Screening()
-    prefixes: dict[str, str] = {}
+    prefixes: dict[str, str] = dict(known_prefixes)  # predeclared ones, overridden by PREFIX
     first_keyword: str | None = None
     for i, tok in enumerate(tokens):
         if tok.kind == "word":
@@ -145,7 +146,7 @@ def _scan(text: str, known_prefixes: frozenset[str], max_depth: int) -> Screenin
                 result.from_graphs += _graph_after(tokens, i, prefixes)
         elif tok.kind == "pname":
             prefix = tok.text.partition(":")[0]
-            declared = prefix in prefixes or prefix in known_prefixes
+            declared = prefix in prefixes
             declaring = i > 0 and tokens[i - 1].text.upper() == "PREFIX"
             if not declared and not declaring:
                 raise _fail(text, tok.pos, f"unknown prefix {prefix}: (declare it: PREFIX {prefix}: <…>)")
@@ -174,9 +175,13 @@ def _decode(m: re.Match[str]) -> str:
     return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
 
-def screen(query: str, known_prefixes: frozenset[str] = frozenset(),
+def screen(query: str, known_prefixes: Mapping[str, str] | None = None,
            max_depth: int = DEFAULT_MAX_DEPTH) -> Screening:
-    """Screen ``query``; raise :class:`QuerySyntaxError` (with line and column) for what cannot be lexed."""
+    """Screen ``query``; raise :class:`QuerySyntaxError` (with line and column) for what cannot be lexed.
+
+    ``known_prefixes`` are the prefixes the service predeclares (a query's own PREFIX overrides them).
+    """
+    known_prefixes = known_prefixes or {}
     result = _scan(query, known_prefixes, max_depth)
     if _ESCAPE.search(query):
         decoded = _ESCAPE.sub(_decode, query)
@@ -194,14 +199,14 @@ def screen(query: str, known_prefixes: frozenset[str] = frozenset(),
 _ENGINE = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
 
 
-def readable_syntax_error(query: str, message: str, known_prefixes: frozenset[str] = frozenset()) -> str:
+def readable_syntax_error(query: str, message: str, known_prefixes: Mapping[str, str] | None = None) -> str:
     """A message a person can read for a query the engine refused (``message`` is the engine's).
 
     The screen's own diagnosis wins (unknown prefix, unclosed bracket or string); otherwise the engine's
     expected tokens are kept by name, character classes dropped, and the end of the text is said so.
     """
     try:
-        _scan(query, known_prefixes, 10_000)
+        _scan(query, known_prefixes or {}, 10_000)
     except QuerySyntaxError as exc:
         return str(exc)
     m = _ENGINE.match(message)

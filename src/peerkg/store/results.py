@@ -121,7 +121,12 @@ def write_boolean(value: bool, media_type: str) -> bytes:
     if media_type == "application/sparql-results+xml":
         return ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
                 f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
-    return (b"true" if value else b"false") + b"\n"
+    word = "true" if value else "false"
+    if media_type == "text/csv":  # one column named _askResult, as Jena writes it (CSV/TSV define no ASK form)
+        return f"_askResult\r\n{word}\r\n".encode()
+    if media_type == "text/tab-separated-values":
+        return f"?_askResult\n{word}\n".encode()
+    return (word + "\n").encode()
 
 
 def write_triples(triples: Sequence[ox.Triple], media_type: str,

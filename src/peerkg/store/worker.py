@@ -58,7 +58,8 @@ def run_query(store: ox.Store, req: QueryRequest) -> dict[str, Any]:
     """Execute one request; always returns a dict (``error`` key on failure)."""
     start = time.perf_counter()
     try:
-        result = store.query(req.query, base_iri=req.base_iri, **_dataset_kwargs(req))
+        result = store.query(req.query, base_iri=req.base_iri, prefixes=req.prefixes or None,
+                             **_dataset_kwargs(req))
         if isinstance(result, ox.QueryBoolean):
             kind, media = "boolean", req.formats.get("boolean")
             if media is None:
@@ -86,7 +87,7 @@ def run_query(store: ox.Store, req: QueryRequest) -> dict[str, Any]:
             triples = triples[: req.max_rows]
             body, rows = write_triples(triples, media, PREFIXES), len(triples)
     except SyntaxError as exc:
-        return {"error": "malformed-query", "message": readable_syntax_error(req.query, str(exc))}
+        return {"error": "malformed-query", "message": readable_syntax_error(req.query, str(exc), req.prefixes)}
     except (OSError, RuntimeError, ValueError) as exc:
         return {"error": "store-error", "message": f"{type(exc).__name__}: {exc}"}
     return {"kind": kind, "media_type": media, "body": body, "rows": rows, "truncated": truncated,

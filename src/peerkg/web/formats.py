@@ -19,6 +19,7 @@ class Format:
     extension: str
     aliases: tuple[str, ...] = ()   # other media types clients use for it
     charset: bool = False           # add "; charset=utf-8" to Content-Type
+    names: tuple[str, ...] = ()     # other short names clients send in ?format= (SPARQLWrapper, Virtuoso, …)
 
     @property
     def content_type(self) -> str:
@@ -29,17 +30,22 @@ _R = frozenset({"solutions", "boolean"})
 _G = frozenset({"graph"})
 
 # Order = the server's preference when the client's q-values tie (e.g. Accept: */*).
+# A short name may stand for one format of each kind: ``format=json`` is JSON results for SELECT/ASK and
+# JSON-LD for CONSTRUCT/DESCRIBE, ``format=xml`` is XML results or RDF/XML (what SPARQLWrapper expects).
 FORMATS: tuple[Format, ...] = (
-    Format("json", "application/sparql-results+json", _R, "srj", ("application/json",)),
-    Format("xml", "application/sparql-results+xml", _R, "srx", ("application/xml", "text/xml")),
-    Format("csv", "text/csv", frozenset({"solutions"}), "csv", (), True),
-    Format("tsv", "text/tab-separated-values", frozenset({"solutions"}), "tsv", (), True),
-    Format("ttl", "text/turtle", _G, "ttl", ("application/x-turtle",), True),
-    Format("nt", "application/n-triples", _G, "nt", ("text/plain",)),
-    Format("rdfxml", "application/rdf+xml", _G, "rdf", ("application/xml", "text/xml")),
-    Format("jsonld", "application/ld+json", _G, "jsonld", ("application/json",)),
+    Format("json", "application/sparql-results+json", _R, "srj", ("application/json",), names=("srj",)),
+    Format("xml", "application/sparql-results+xml", _R, "srx", ("application/xml", "text/xml"), names=("srx",)),
+    Format("csv", "text/csv", _R, "csv", (), True),
+    Format("tsv", "text/tab-separated-values", _R, "tsv", (), True),
+    Format("ttl", "text/turtle", _G, "ttl", ("application/x-turtle", "application/turtle"), True,
+           ("turtle", "n3", "text/n3", "text/rdf+n3", "application/n3")),
+    Format("nt", "application/n-triples", _G, "nt", ("text/plain",), names=("ntriples", "n-triples")),
+    Format("rdfxml", "application/rdf+xml", _G, "rdf", ("application/xml", "text/xml"),
+           names=("rdf+xml", "rdf", "xml", "owl")),
+    Format("jsonld", "application/ld+json", _G, "jsonld", ("application/json", "application/x-json+ld"),
+           names=("json-ld", "json")),
     Format("trig", "application/trig", _G, "trig"),
-    Format("nq", "application/n-quads", _G, "nq"),
+    Format("nq", "application/n-quads", _G, "nq", names=("nquads", "n-quads")),
     Format("html", "text/html", frozenset({"html"}), "html", ("application/xhtml+xml",), True),
 )
 BY_NAME = {f.name: f for f in FORMATS}
@@ -97,15 +103,36 @@ def _quality(fmt: Format, ranges: list[tuple[str, float]]) -> float:
     return best_q
 
 
+def named(value: str | None, kinds: Iterable[str]) -> Format | None:
+    """The format of ``kinds`` that a ``format=`` value names: a short name, an alias name, or a media type
+    (parameters such as ``; charset=utf-8`` ignored, case-insensitive); ``None`` if it names none."""
+    if not value:
+        return None
+    key = value.split(";", 1)[0].strip().lower()
+    for fmt in formats_for(kinds):
+        if key == fmt.name or key in fmt.names or key == fmt.media_type or key in fmt.aliases:
+            return fmt
+    return None
+
+
+def known(value: str | None) -> bool:
+    """True when ``value`` names a format of any kind."""
+    return named(value, {k for f in FORMATS for k in f.kinds}) is not None
+
+
 def negotiate(accept: str | None, kinds: Iterable[str], override: str | None = None) -> Format | None:
-    """The best format of ``kinds`` for ``accept`` (``override``: a ``format=`` name or media type wins)."""
-    candidates = formats_for(kinds)
-    if override:
-        chosen = BY_NAME.get(override) or BY_MEDIA_TYPE.get(override)
-        return chosen if chosen in candidates else None
+    """The best format of ``kinds`` for ``accept``.
+
+    ``override`` (a ``format=`` value) wins when it names a format of ``kinds``; when it names a format of
+    another kind only, nothing fits (``None``: the caller answers 406); when it names nothing known at
+    all, ``accept`` decides as if it had not been given.
+    """
+    kinds = list(kinds)
+    if override and known(override):
+        return named(override, kinds)
     ranges = parse_accept(accept)
     best, best_q = None, 0.0
-    for fmt in candidates:
+    for fmt in formats_for(kinds):
         q = _quality(fmt, ranges)
         if q > best_q:
             best, best_q = fmt, q

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, render_template, request, url_for
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, RDF, VOID, XSD
+from rdflib.namespace import DCTERMS, RDF, SH, VOID, XSD
 
 from peerkg.rdf.namespaces import SD
 from peerkg.store.base import QueryRequest
@@ -79,6 +79,7 @@ def service_description_graph(endpoint: str) -> Graph:
     for name in RESULT_FORMAT_IRIS:
         g.add((service, SD.resultFormat, FORMATS_NS[name]))
     g.add((service, DCTERMS.title, Literal(cfg.title, lang="en")))
+    _declare_prefixes(g, service)
     dataset = BNode()
     g.add((service, SD.defaultDataset, dataset))
     g.add((dataset, RDF.type, SD.Dataset))
@@ -97,6 +98,18 @@ def service_description_graph(endpoint: str) -> Graph:
         g.add((graph, RDF.type, SD.Graph))
         _add_counts(g, graph, {"triples": counts.get("triples", "0")})
     return g
+
+
+def _declare_prefixes(g: Graph, service: URIRef) -> None:
+    """The prefixes a query may use undeclared, as SHACL prefix declarations (sh:declare)."""
+    from peerkg.web.sparql import PREDECLARED
+
+    g.bind("sh", SH)
+    for prefix, namespace in PREDECLARED.items():
+        node = BNode()
+        g.add((service, SH.declare, node))
+        g.add((node, SH.prefix, Literal(prefix)))
+        g.add((node, SH.namespace, Literal(namespace, datatype=XSD.anyURI)))
 
 
 def service_description_response() -> Response:

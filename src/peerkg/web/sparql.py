@@ -13,11 +13,16 @@ from peerkg.rdf.namespaces import PREFIXES, sparql_prologue
 from peerkg.store.base import QueryRequest
 from peerkg.store.guard import screen
 from peerkg.web.errors import ApiError
-from peerkg.web.formats import BY_MEDIA_TYPE, BY_NAME, negotiate, prefers_html
+from peerkg.web.formats import BY_MEDIA_TYPE, known, negotiate, prefers_html
 from peerkg.web.limits import client_slot
 from peerkg.web.state import backend, config
 
 bp = Blueprint("sparql", __name__)
+
+# Prefixes every query on /sparql (and /queries/NAME) may use without declaring them: the table
+# ``peerkg query`` prepends (peerkg.rdf.namespaces.PREFIXES). A query's own PREFIX overrides one.
+# Listed in the Service Description (sh:declare) and in docs/service.md.
+PREDECLARED: dict[str, str] = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
 READ_ONLY = ("this endpoint is read-only: it answers SPARQL queries (SELECT, ASK, CONSTRUCT, DESCRIBE) "
              "and refuses updates. To change the data, rebuild it (peerkg build) or load files "
@@ -81,7 +86,7 @@ def _screen(query: str) -> None:
     cfg = config()
     if len(query.encode()) > cfg.max_query_bytes:
         raise ApiError(413, "query-too-large", f"the query is longer than {cfg.max_query_bytes} bytes")
-    found = screen(query, max_depth=cfg.max_query_depth)
+    found = screen(query, PREDECLARED, max_depth=cfg.max_query_depth)
     if found.is_update:
         raise ApiError(403, "read-only", READ_ONLY)
     if cfg.allow_remote:
@@ -102,16 +107,18 @@ def _screen(query: str) -> None:
 
 
 def request_formats() -> dict[str, str | None]:
-    override = request.args.get("format")
+    """The media type to answer each result kind in: ``format=`` when it names a known format (the first
+    such value: SPARQLWrapper sends it twice, e.g. ``json-ld`` and ``application/ld+json``), else Accept.
+
+    A ``format=`` that fits the query's kind wins over Accept; one naming only formats of another kind gives
+    406 once the kind is known; one naming nothing known is ignored (the protocol has no such parameter,
+    and clients send values meant for other servers).
+    """
+    override = next((v for v in request.args.getlist("format") if known(v)), None)
     accept = request.headers.get("Accept")
-    if override and override not in BY_NAME and negotiate(None, ["solutions", "boolean", "graph"],
-                                                          override) is None:
-        raise ApiError(400, "unknown-format", f"unknown format {override!r}; use one of "
-                       + ", ".join(f.name for f in BY_NAME.values() if f.name != "html"))
     out: dict[str, str | None] = {}
     for kind in ("solutions", "boolean", "graph"):
-        # an explicit format= wins; one that does not suit the query's result kind gives 406, never a fallback
-        fmt = negotiate(None, [kind], override) if override else negotiate(accept, [kind])
+        fmt = negotiate(accept, [kind], override)
         out[kind] = fmt.media_type if fmt else None
     return out
 
@@ -152,7 +159,7 @@ def run_query(query: str, formats: dict[str, str | None], defaults: list[str] | 
                        named_graphs=tuple(named) if (defaults or named) else None,
                        timeout=cfg.query_timeout, max_rows=cfg.max_rows,
                        allow_partial=request.args.get("partial") in ("1", "true"),
-                       base_iri=request.base_url, deadline=arrival + cfg.query_timeout)
+                       base_iri=request.base_url, deadline=arrival + cfg.query_timeout, prefixes=PREDECLARED)
     start = time.perf_counter()
     with client_slot():
         outcome = backend().execute(req)
