@@ -13,6 +13,7 @@ adds for every resource (reflexive ``owl:sameAs``, ``owl:Thing``, ``rdfs:Resourc
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 import owlrl
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -22,6 +23,7 @@ from rdflib.term import Node
 from peerkg import resources
 from peerkg.rdf.namespaces import Base
 
+Triple = tuple[Node, Node, Node]
 _NOISE_OBJECTS = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual, RDFS.Class, OWL.Class}
 
 
@@ -59,7 +61,7 @@ def named_terms(ontology: Graph) -> set[URIRef]:
     return named
 
 
-def relevant(data: Graph, ontology: Graph) -> Graph:
+def relevant(data: Iterable[Triple], ontology: Graph) -> set[Triple]:
     """The part of ``data`` an OWL RL rule can use under ``ontology``.
 
     Every OWL RL rule's data premises are ``owl:sameAs`` triples, ``rdf:type`` triples whose class some
@@ -70,11 +72,26 @@ def relevant(data: Graph, ontology: Graph) -> Graph:
     OWL RL can only derive literal types from it, which :func:`entailments` drops anyway.
     """
     named = named_terms(ontology)
-    kept = Graph()
-    for s, p, o in data:
-        if p == OWL.sameAs or (o in named if p == RDF.type else p in named):
-            kept.add((s, p, o))
-    return kept
+    return {(s, p, o) for s, p, o in data if p == OWL.sameAs or (o in named if p == RDF.type else p in named)}
+
+
+def relevant_in(dataset: Dataset, ontology: Graph, skip: Iterable[URIRef]) -> set[Triple]:
+    """:func:`relevant` over every graph of ``dataset`` but ``skip``, read through the store's predicate
+    index (one lookup per named predicate or class) instead of copying the graphs."""
+    named = named_terms(ontology)
+    skipped = set(skip)
+    wanted = [(None, p, None) for p in sorted(named | {OWL.sameAs}) if p != RDF.type]
+    wanted += [(None, RDF.type, c) for c in sorted(named)]
+    found: set[Triple] = set()
+    for pattern in wanted:
+        for triple, contexts in dataset.store.triples(pattern, None):  # type: ignore[arg-type]
+            if triple not in found and any(_name(c) not in skipped for c in contexts):
+                found.add(triple)
+    return found
+
+
+def _name(context: object) -> object:
+    return getattr(context, "identifier", context)
 
 
 def property_chains(ontology: Graph) -> list[tuple[URIRef, tuple[URIRef, ...]]]:
@@ -117,7 +134,7 @@ def _plain(term: Node) -> Node:
     return term
 
 
-def _closure_reasonable(start: Graph, ontology: Graph) -> set[tuple[Node, Node, Node]]:
+def _closure_reasonable(start: set[Triple], ontology: Graph) -> set[Triple]:
     """The OWL 2 RL closure of ``start`` by the Rust reasoner ``reasonable``, plus what it leaves out:
     ``owl:propertyChainAxiom`` (prp-spo2), computed here and fed back until nothing new follows."""
     import reasonable
@@ -134,27 +151,27 @@ def _closure_reasonable(start: Graph, ontology: Graph) -> set[tuple[Node, Node, 
         triples = closure | more
 
 
-def _closure_owlrl(start: Graph) -> set[tuple[Node, Node, Node]]:
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(start)
-    return set(start)
+def _closure_owlrl(start: set[Triple]) -> set[Triple]:
+    graph = Graph()
+    for triple in start:
+        graph.add(triple)
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(graph)
+    return set(graph)
 
 
-def entailments(data: Graph, ontology: Graph, base: Base | None = None, prune: bool = True,
-                engine: str = "reasonable") -> Graph:
+def entailments(data: Iterable[Triple], ontology: Graph, base: Base | None = None, prune: bool = True,
+                engine: str = "reasonable", pruned: bool = False) -> Graph:
     """The OWL RL entailments of ``data`` under ``ontology`` that are about our own nodes.
 
     ``prune`` (default) reasons over :func:`axioms` and :func:`relevant` data only: the same entailments,
     several times faster (``bench/bench_inference.py``). ``engine``: "reasonable" (default; the Rust OWL 2
     RL reasoner, with the property-chain rule it lacks computed here) or "owlrl" (the reference the tests
-    hold it to).
+    hold it to). ``pruned``: ``data`` is already :func:`relevant`.
     """
     base = base or Base()
-    start = Graph()
-    for triple in axioms(ontology) if prune else ontology:
-        start.add(triple)
-    for triple in relevant(data, ontology) if prune else data:
-        start.add(triple)
-    before = set(start)
+    start: set[Triple] = set(axioms(ontology) if prune else ontology)
+    start |= set(data) if pruned or not prune else relevant(data, ontology)
+    before = frozenset(start)
     if engine == "owlrl":
         closure = _closure_owlrl(start)
     elif engine == "reasonable":
@@ -192,12 +209,16 @@ def asserted(dataset: Dataset, base: Base | None = None) -> tuple[Graph, Graph]:
 
 
 def infer_into(dataset: Dataset, base: Base | None = None) -> int:
-    """Replace the inferred graph of ``dataset`` with fresh entailments; return how many triples."""
+    """Replace the inferred graph of ``dataset`` with fresh entailments; return how many triples. The
+    asserted graphs are read in place (:func:`relevant_in`), not copied."""
     base = base or Base()
-    inferred_iri = URIRef(base.inferred_graph)
-    data, ontology = asserted(dataset, base)
+    inferred_iri, ontology_iri = URIRef(base.inferred_graph), URIRef(base.ontology_graph)
     dataset.remove_graph(dataset.graph(inferred_iri))
+    ontology = dataset.graph(ontology_iri)
+    if not len(ontology):
+        ontology = tbox()
+    data = relevant_in(dataset, ontology, skip=(inferred_iri, ontology_iri))
     graph = dataset.graph(inferred_iri)
-    for triple in entailments(data, ontology, base):
+    for triple in entailments(data, ontology, base, pruned=True):
         graph.add(triple)
     return len(graph)

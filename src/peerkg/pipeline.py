@@ -1,25 +1,27 @@
-"""The build: read → parse → resolve → tag → map → validate → infer; ``peerkg.output`` writes.
+"""The build: read → parse → tag (per page, in worker processes) → resolve → map → validate → infer.
 
 ``build_dataset`` is the library entry point the CLI and the service use; each stage is one call taking
 the previous stage's output:
 
-=========  ================================  ===============================================
-stage      call                              gives
-=========  ================================  ===============================================
-read       :func:`read_pages`                the bytes and text of each page (``inputs``)
-parse      :func:`parse_pages`               :class:`~peerkg.model.ParsedPage` (records + references read)
-resolve    :func:`peerkg.resolve.resolve`    :class:`~peerkg.model.Decisions` (keys, no IRIs)
-tag        :func:`tag_pages`                 concept tags per work record
-map        :func:`peerkg.rdf.mapping.build.map_build`  the RDF dataset (IRIs minted here)
-validate   :func:`peerkg.validation.validate`         the SHACL report
-infer      :func:`peerkg.inference.infer_into`        the inferred graph
-=========  ================================  ===============================================
+=========  ==============================================  ==========================================
+stage      call                                            gives
+=========  ==============================================  ==========================================
+read       :func:`peerkg.inputs.read_page`                 the bytes and text of a page
+parse      :func:`parse_one`                               :class:`~peerkg.model.ParsedPage`
+tag        :func:`peerkg.concepts.tagger.tag_work`         concept tags per work record
+resolve    :func:`peerkg.resolve.resolve`                  :class:`~peerkg.model.Decisions` (keys, no IRIs)
+map        :func:`peerkg.rdf.mapping.build.map_build`      the RDF dataset (IRIs minted here)
+validate   :func:`peerkg.validation.validate`              the SHACL report
+infer      :func:`peerkg.inference.infer_into`             the inferred graph
+=========  ==============================================  ==========================================
 
-It never writes files; ``peerkg.output.write_build`` does, atomically.
-"""
+Read, parse and tag need nothing from other pages: :func:`peerkg.per_page.run_pages` runs them in worker
+processes. It never writes files; :mod:`peerkg.rdf.dumps` makes the dump files and ``peerkg.output`` writes
+them, atomically."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -33,6 +35,7 @@ from peerkg.concepts.thesaurus import default_thesaurus
 from peerkg.errors import PeerkgError
 from peerkg.inputs import PageInput, UnreadFile, collect, read_page, unread_files
 from peerkg.model import Decisions, PageRecord, ParsedPage, SourceDocument
+from peerkg.per_page import run_pages
 from peerkg.rdf import serialise
 from peerkg.rdf.dumps import Dumps, make_dumps
 from peerkg.rdf.iri import Minter
@@ -72,6 +75,7 @@ class BuildResult:
     validation: object | None = None  # peerkg.validation.ValidationReport when validated
     inferred_triples: int = 0
     unread: list[UnreadFile] = field(default_factory=list)  # files in the page folders that are not pages
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     @property
     def rejected(self) -> list[PageOutcome]:
@@ -80,8 +84,11 @@ class BuildResult:
     @cached_property
     def dumps(self) -> Dumps:
         """The dump files (written by pyoxigraph) and their manifest; see :mod:`peerkg.rdf.dumps`."""
+        start = time.perf_counter()
         parts = {str(g.identifier): ntriples_lines(g) for g in self.dataset.graphs() if len(g)}
-        return make_dumps(parts, self.base.evidence_graph, self.base.iri)
+        dumps = make_dumps(parts, self.base.evidence_graph, self.base.iri)
+        self.timings["dumps"] = time.perf_counter() - start
+        return dumps
 
     @cached_property
     def union(self) -> Graph:
@@ -171,32 +178,53 @@ def tag_pages(pages: Sequence[ParsedPage]) -> list[PageTags]:
 
 def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | None = None,
                   strict: bool = False, validate: bool = True, infer: bool = True,
-                  progress: Progress | None = None, max_page_mb: float | None = None) -> BuildResult:
-    """Build the knowledge graph of the given pages (default: the bundled seed pages)."""
+                  progress: Progress | None = None, max_page_mb: float | None = None,
+                  workers: int | None = None) -> BuildResult:
+    """Build the knowledge graph of the given pages (default: the bundled seed pages). Read, parse and tag
+    run in ``workers`` processes (:func:`peerkg.per_page.run_pages`); ``result.timings`` gives the
+    seconds of each stage."""
     base = base or Base()
     minter = Minter(base)
     paths = list(paths) if paths is not None else resources.seed_pages()
-    inputs, read_failures = read_pages(paths, strict=strict, progress=progress, max_page_mb=max_page_mb)
-    parsed, parse_failures = parse_pages(inputs, strict=strict, progress=progress)
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = timings.get(stage, 0.0) + now - clock
+        clock = now
+
+    limit = int(max_page_mb * 1_000_000) if max_page_mb else None
+    works = run_pages(collect(paths), strict=strict, limit=limit, workers=workers,
+                      progress=(lambda done, total: progress("parsing", done, total)) if progress else None)
+    parsed = [w.parsed for w in works if w.parsed is not None]
+    tags = [w.tags for w in works if w.parsed is not None]
+    failures = ([PageOutcome(path=w.path, error=w.error) for w in works if w.stage == "read"]
+                + [PageOutcome(path=w.path, document=w.document, error=w.error) for w in works if w.stage == "parse"])
+    lap("read+parse+tag")
     decisions = resolve(parsed)
-    tags = tag_pages(parsed)
+    lap("resolve")
     dataset = map_build(parsed, decisions, tags, minter, ontology_graph(),
                         progress=(lambda done, total: progress("mapping", done, total)) if progress else None)
+    lap("map")
     outcomes = [PageOutcome(p.path, p.document, p.record, minter.source_graph(p.document.sha256)) for p in parsed]
-    result = BuildResult(dataset=dataset, outcomes=outcomes + read_failures + parse_failures,
-                         decisions=decisions, base=base, unread=unread_files(paths))
+    result = BuildResult(dataset=dataset, outcomes=outcomes + failures, decisions=decisions, base=base,
+                         unread=unread_files(paths), timings=timings)
     if validate:
         from peerkg.validation import validate as run_validation
 
         if progress:
             progress("validating", 0, 1)
         result.validation = run_validation(dataset)
+        lap("validate")
     if infer:
         from peerkg.inference import infer_into
 
         if progress:
             progress("inferring", 0, 1)
         result.inferred_triples = infer_into(dataset, base)
+        lap("infer")
     return result
 
 

@@ -40,8 +40,10 @@ def _show_progress(stage: str, done: int, total: int) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only the summary.")
 @click.option("--max-page-mb", type=float, default=None, metavar="MB",
               help="Refuse page files larger than MB megabytes [default: PEERKG_MAX_PAGE_MB, else 5].")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes reading, parsing and tagging pages [default: one per CPU; 1 for under 16 pages].")
 def build(pages: tuple[Path, ...], out: Path, strict: bool, no_infer: bool, base: str | None,
-          quiet: bool, max_page_mb: float | None) -> None:
+          quiet: bool, max_page_mb: float | None, workers: int | None) -> None:
     """Build the knowledge graph from PAGES (files or folders of *.txt; default: the bundled seeds).
 
     Writes OUT/peerkg.trig and .nq (the named graphs but the evidence graph), OUT/peerkg.ttl and .nt
@@ -54,21 +56,22 @@ def build(pages: tuple[Path, ...], out: Path, strict: bool, no_infer: bool, base
 
     Example:
 
-        peerkg build seeds/ my-pages/ --out build/ --max-page-mb 20
+        peerkg build seeds/ my-pages/ --out build/ --max-page-mb 20 --workers 2
     """
-    from peerkg import report as reporting
-    from peerkg.pipeline import build_dataset
-    from peerkg.rdf.namespaces import Base
-
     if max_page_mb is not None and not max_page_mb > 0:
         raise click.BadParameter(f"{max_page_mb:g} is not a positive number of megabytes (for example 20)",
                                  param_hint="--max-page-mb")
     progress = _show_progress if _progress_enabled(quiet) else None
     try:
+        from peerkg import report as reporting  # imported here: Ctrl-C while importing is an interrupt too
+        from peerkg.pipeline import build_dataset
+        from peerkg.rdf.namespaces import Base
+
         with user_errors():
             try:
                 result = build_dataset(list(pages) or None, base=Base(base) if base else None, strict=strict,
-                                       infer=not no_infer, progress=progress, max_page_mb=max_page_mb)
+                                       infer=not no_infer, progress=progress, max_page_mb=max_page_mb,
+                                       workers=workers)
             finally:
                 if progress:
                     click.echo("\r\033[K", err=True, nl=False)
