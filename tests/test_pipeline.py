@@ -17,7 +17,7 @@ def test_progress_reports_every_stage_in_order():
     pages = [p for p in seed_pages() if p.name.startswith(("002", "003"))]
     build_dataset(pages, validate=True, infer=True, progress=lambda *a: seen.append(a))
     stages = list(dict.fromkeys(stage for stage, _d, _t in seen))
-    assert stages == ["reading", "parsing", "mapping", "validating", "inferring"]
+    assert stages == ["parsing", "mapping", "validating", "inferring"]  # parsing: read, parse, tag
     assert ("parsing", 2, 2) in seen and ("mapping", 2, 2) in seen
 
 

@@ -45,7 +45,7 @@ from peerkg.rdf.quads import ntriples_lines
 from peerkg.resolve import resolve
 from peerkg.sources import parse_page
 
-# progress(stage, done, total): "reading", "parsing", "mapping", "validating", "inferring"
+# progress(stage, done, total): "parsing" (read, parse, tag), "mapping", "validating", "inferring"
 Progress = Callable[[str, int, int], None]
 
 
