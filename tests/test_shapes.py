@@ -660,7 +660,7 @@ def test_report_is_a_frozen_record_with_the_report_graph():
     ("bad.rdf", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n<rdf:Description>\n'
                 "</rdf:RDF>\n", 3),
     ("bad.jsonld", '{"@id":\n', 2),
-    ("bad.trig", "<http://ex/g> {\n<http://ex/a> <http://ex/b> \n}\n", 2),
+    ("bad.trig", "<http://ex/g> {\n<http://ex/a> <http://ex/b> \n}\n", 3),  # the } where the object belongs
     ("bad2.ttl", "<http://ex/a> <http://ex/b> <http://ex/c> .\n\n\n<http://ex/a> <http://ex/b> .\n", 4),
 ])
 def test_parse_errors_name_the_file_and_line(tmp_path, name, content, line):

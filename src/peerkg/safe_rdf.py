@@ -15,11 +15,22 @@ No format makes rdflib follow ``owl:imports`` or ``rdfs:seeAlso``; peerkg never 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from typing import Any
 
+import pyoxigraph as ox
 import rdflib
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
+
+#: What each rdflib format is called in messages.
+FORMAT_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "nquads": "N-Quads", "trig": "TriG", "xml": "RDF/XML",
+                "json-ld": "JSON-LD", "n3": "N3"}
+_OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+               "trig": ox.RdfFormat.TRIG}
+_OX_MESSAGE = re.compile(r"Parser error (?:at|between) line (\d+) (?:between columns|column) (\d+)"
+                         r"(?: and (?:line \d+ column )?\d+)?: (.*?)(?: \(line \d+\))?$", re.S)
 
 #: How deeply a JSON-LD document may nest objects and arrays (deeper: refused, never a RecursionError).
 MAX_JSON_DEPTH = 200
@@ -94,3 +105,76 @@ def parse_untrusted(target: rdflib.Graph, data: bytes | str, fmt: str, public_id
     """Screen ``data`` (see the module docstring), then parse it into ``target``."""
     check_untrusted(data, fmt)
     target.parse(data=data, format=fmt, publicID=public_id)
+
+
+@dataclass(frozen=True)
+class SyntaxProblem:
+    """Where a document stops being valid and why, in words (never a Python repr of the bytes)."""
+
+    what: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.what
+        where = f"line {self.line}" + (f", column {self.column}" if self.column is not None else "")
+        return f"{where}: {self.what}"
+
+
+def describe_syntax_error(data: bytes | str, fmt: str, exc: BaseException) -> SyntaxProblem:
+    """Why rdflib could not parse ``data`` (rdflib format ``fmt``), said so a person can act on it.
+
+    rdflib's messages for the Turtle family are poor ("string index out of range" at the end of a body, the
+    bytes' repr around a caret, its own regular expressions), so those formats are read again with
+    pyoxigraph's parser (error path only), which names the line, the column and what it expected. Other
+    formats keep their parser's message, its first line and without file-name prefixes.
+    """
+    oxfmt = _OX_FORMATS.get(fmt)
+    if oxfmt is not None:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        try:
+            for _ in ox.parse(raw, format=oxfmt, base_iri="http://peerkg.invalid/"):
+                pass
+        except SyntaxError as err:
+            m = _OX_MESSAGE.match(str(err).strip())
+            if m:
+                line, column = int(m.group(1)), int(m.group(2))
+                what = _sentence(m.group(3))
+                text = raw.decode("utf-8", "replace").split("\n")
+                at = text[line - 1][column - 1:column] if line <= len(text) else ""
+                if m.group(3).lower().startswith("unexpected end") and at in ("\"", "'"):
+                    what = "the string that opens here is never closed"
+                return SyntaxProblem(what, line, column)
+            return SyntaxProblem(_sentence(str(err).splitlines()[0]))
+        except ValueError:
+            pass  # not UTF-8 and the like: rdflib's own message below
+    return _rdflib_problem(data, exc)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(".")
+    if text.lower().startswith("unexpected end"):
+        return "the document ends in the middle of a statement (each ends with a full stop)"
+    return (text[:1].lower() + text[1:]) if text[:2] != text[:2].upper() else text
+
+
+def _rdflib_problem(data: bytes | str, exc: BaseException) -> SyntaxProblem:
+    why = getattr(exc, "_why", None)
+    offset = getattr(exc, "_i", None)
+    if isinstance(why, str) and isinstance(offset, int):  # rdflib's BadSyntax: offset into the body
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        line = raw.count(b"\n", 0, offset) + 1
+        column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+        return SyntaxProblem(_sentence(why), line, column)
+    if isinstance(exc, IndexError):
+        return SyntaxProblem("the document ends in the middle of a statement")
+    text = str(exc).strip()
+    first = text.splitlines()[0] if text else type(exc).__name__
+    m = re.match(r"<unknown>:(\d+):(\d+): (.*)", first)  # expat (RDF/XML)
+    if m:
+        return SyntaxProblem(_sentence(m.group(3)), int(m.group(1)), int(m.group(2)) + 1)
+    m = re.match(r"(.*): line (\d+) column (\d+) \(char \d+\)$", first)  # json (JSON-LD)
+    if m:
+        return SyntaxProblem(_sentence(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return SyntaxProblem(_sentence(re.sub(r"b'([^']*)'", r"\1", first)))

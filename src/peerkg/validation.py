@@ -34,7 +34,7 @@ from rdflib.term import Node
 
 from peerkg import resources
 from peerkg.errors import InputError
-from peerkg.safe_rdf import UnsafeInput, check_untrusted
+from peerkg.safe_rdf import FORMAT_NAMES, UnsafeInput, check_untrusted, describe_syntax_error
 from peerkg.shacl_view import ValidationGraph, batched_shapes
 
 __all__ = [
@@ -193,12 +193,13 @@ def load_rdf(paths: Path | str | Iterable[Path | str], *, into: rdflib.Dataset |
             raise InputError("the file is not UTF-8 text", source=str(path),
                              hint=f"byte {exc.start} cannot be decoded") from exc
         except Exception as exc:  # noqa: BLE001 - every parser raises its own type
-            line = line_of(exc)
+            problem = describe_syntax_error(data, fmt, exc)
+            line = problem.line
             if line is None and fmt in ("nt", "nquads"):
                 line = _first_bad_line(data, fmt)
-            detail = detail_of(exc)
-            raise InputError(f"not valid {fmt}: {detail}", source=str(path), line=line,
-                             hint="fix the syntax at that place") from exc
+            where = f"column {problem.column}: " if problem.column is not None and line is not None else ""
+            raise InputError(f"not valid {FORMAT_NAMES.get(fmt, fmt)}: {where}{problem.what}", source=str(path),
+                             line=line, hint="fix the syntax at that place") from exc
     return ds
 
 

@@ -121,7 +121,7 @@ def validate_body(body: bytes, parser: str, media: str | None) -> dict[str, Any]
 
     from peerkg import validation
     from peerkg.rdf.namespaces import PREFIXES as NAMESPACES
-    from peerkg.safe_rdf import UnsafeInput, parse_untrusted
+    from peerkg.safe_rdf import FORMAT_NAMES, UnsafeInput, describe_syntax_error, parse_untrusted
 
     data = Graph()
     try:
@@ -131,10 +131,9 @@ def validate_body(body: bytes, parser: str, media: str | None) -> dict[str, Any]
     except UnicodeDecodeError as exc:
         return {"error": "unparseable", "message": f"the body is not UTF-8 text (byte {exc.start})"}
     except Exception as exc:  # noqa: BLE001 - every rdflib parser raises its own type
-        line = validation.line_of(exc)
-        where = f" at line {line}" if line else ""
-        return {"error": "unparseable", "message": f"the body is not valid {parser}{where}: "
-                                                   f"{validation.detail_of(exc)}"}
+        problem = describe_syntax_error(body, parser, exc)
+        return {"error": "unparseable", "line": problem.line, "column": problem.column,
+                "message": f"the body is not valid {FORMAT_NAMES.get(parser, parser)}: {problem}"}
     report = validation.validate(data)
     out = None
     if media is not None:

@@ -30,6 +30,15 @@ READ_ONLY = ("this endpoint is read-only: it answers SPARQL queries (SELECT, ASK
              "peerkg serve --enable-update --update-token TOKEN.")
 
 
+GRAPH_PARAMETER = ("graph= is not a parameter of the SPARQL query endpoint (it belongs to the Graph Store "
+                   "Protocol, which this service does not offer), so it was not used. To query one graph, send "
+                   "query=… with default-graph-uri=IRI (the graph becomes the default graph) or "
+                   "named-graph-uri=IRI (for GRAPH <IRI> { … }); to download the data, use the dumps listed "
+                   "at /.well-known/void (/dumps/peerkg.trig holds every graph).")
+EMPTY_QUERY = ("the query is empty: send the SPARQL text as query=… (for example query=SELECT * WHERE "
+               "{ ?s ?p ?o } LIMIT 10)")
+
+
 def _charset_ok() -> bool:
     charset = request.mimetype_params.get("charset")
     return charset is None or charset.lower().replace("_", "-") in ("utf-8", "utf8")
@@ -42,6 +51,7 @@ def _read_operation() -> tuple[str | None, list[str], list[str]]:
         raise ApiError(403, "read-only", READ_ONLY)
     queries = url.get("query", [])
     defaults, named = url.get("default-graph-uri", []), url.get("named-graph-uri", [])
+    graphs: list[str] = []
     if request.method == "POST":
         mime = request.mimetype
         if mime == "application/x-www-form-urlencoded":
@@ -57,6 +67,7 @@ def _read_operation() -> tuple[str | None, list[str], list[str]]:
                 raise ApiError(400, "query-twice", "the query is given both in the URL and in the body; "
                                "send it once")
             queries = queries + form.get("query", [])
+            graphs = form.get("graph", [])
             defaults += form.get("default-graph-uri", [])
             named += form.get("named-graph-uri", [])
         elif mime == "application/sparql-query":
@@ -79,6 +90,10 @@ def _read_operation() -> tuple[str | None, list[str], list[str]]:
                            f"application/sparql-query (got {mime or 'none'})")
     if len(queries) > 1:
         raise ApiError(400, "multiple-queries", "exactly one query parameter is allowed")
+    if "graph" in url or graphs:
+        raise ApiError(400, "graph-parameter", GRAPH_PARAMETER, parameter="graph")
+    if queries and not queries[0].strip():
+        raise ApiError(400, "empty-query", EMPTY_QUERY, parameter="query")
     return (queries[0] if queries else None), defaults, named
 
 

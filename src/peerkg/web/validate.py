@@ -79,7 +79,8 @@ def validate() -> Response:
     if error == "memory-limit":
         raise ApiError(413, "validate-memory", answer["message"])
     if error is not None:
-        raise ApiError(400, error, answer["message"])
+        where = {k: answer[k] for k in ("line", "column") if answer.get(k) is not None}
+        raise ApiError(400, error, answer["message"], **where)
     if media is None:
         out = render_template("report.html", conforms=answer["conforms"], report=answer["doc"],
                               triples=answer["triples"]).encode()
