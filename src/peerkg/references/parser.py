@@ -24,7 +24,6 @@ _LABEL = re.compile(r"^\s*(\[\d{1,4}\]|\d{1,4}[.)])\s+")
 _CHAPTER = re.compile(r"\(?\b(?:[Cc]hapter|[Cc]hap\.|[Cc]h\.)\s*(\d+|[IVXLC]+)\b\)?")
 _YEAR = re.compile(r"(?P<year>(?:1[5-9]|20)\d{2})(?:\s*/\s*\d{1,4})?(?P<suffix>[a-z])?\b")
 _NODATE = re.compile(r"n\.?\s?d\.?|no date|in press|forthcoming|undated|in preparation", re.IGNORECASE)
-_THESIS = re.compile(r"thesis|dissertation|\bph\.?\s?d\b|doctoral|dphil|dclinpsy", re.IGNORECASE)
 _EDITION = re.compile(r"(\d+(?:st|nd|rd|th)?|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]ev(?:ised)?\.?)")
 FIELDS = ("authors", "editors", "year", "date", "title", "container", "volume", "issue", "pages", "publisher",
           "place", "edition", "genre", "doi", "url", "accessed")
@@ -35,38 +34,13 @@ def _mask(text: str, m: re.Match[str]) -> str:
 
 
 def _work_type(v: dict[str, str], p: Parsed, editors_first: bool) -> WorkType:
-    container, title = v.get("container", ""), v.get("title", "")
-    genre = v.get("genre", "")
-    if genre and _THESIS.search(genre):
-        return WorkType.THESIS
-    if "internet" in p.markers and v.get("url") and not v.get("volume"):
-        return WorkType.WEB_PAGE
-    if container and rp.is_newspaper(container):
-        return WorkType.NEWSPAPER_ARTICLE
-    if p.editors or "in" in p.markers:
-        return WorkType.BOOK_CHAPTER
-    if container and v.get("date") and not v.get("volume") and not v.get("issue") and not v.get("publisher"):
-        return WorkType.NEWSPAPER_ARTICLE
-    if container and (v.get("volume") or v.get("issue")):
-        return WorkType.JOURNAL_ARTICLE
-    if genre or rp.is_report(container) or (rp.is_report(title) and not container):
-        return WorkType.REPORT
-    if container and v.get("publisher"):
-        return WorkType.BOOK_CHAPTER
-    if container and v.get("pages"):
-        return WorkType.JOURNAL_ARTICLE
-    if title and v.get("publisher") and not container:
-        publisher = v["publisher"]
-        issuer = rp.is_organisation_name(publisher) and not rp.is_commercial_publisher(publisher)
-        own = len(p.authors) == 1 and p.authors[0].is_organisation and p.authors[0].as_written == publisher
-        if (issuer or own) and not (v.get("edition") or editors_first):
-            return WorkType.REPORT
-        return WorkType.BOOK
-    if title and (v.get("url") or v.get("accessed") or "web" in p.markers):
-        return WorkType.WEB_PAGE
-    if container and title:
-        return WorkType.JOURNAL_ARTICLE if not v.get("url") else WorkType.WEB_PAGE
-    return WorkType.WORK
+    publisher = v.get("publisher", "")
+    own = len(p.authors) == 1 and p.authors[0].is_organisation and p.authors[0].as_written == publisher
+    return rp.work_type({
+        **v, "in_book": p.editors or "in" in p.markers, "internet": "internet" in p.markers,
+        "web": "web" in p.markers, "dated": v.get("date") and not v.get("issue") and not publisher,
+        "editors_first": editors_first, "own_publisher": own, "guess_journal": True,
+    }, genre=v.get("genre") or None)
 
 
 def _style(labels: list[str], toks: list[str]) -> str:
@@ -201,22 +175,14 @@ def _eds_after_authors(text: str, toks, labels: list[str]) -> bool:  # noqa: ANN
 
 def _guard(work: CitedWork, cleaned: str, p: Parsed, probs: list[float]) -> CitedWork:
     unparsed = list(dict.fromkeys(x for x in p.unparsed if x.strip()))
-    have = set(rp.tokens(rp.field_text(_replace(work, unparsed=tuple(unparsed)))))
-    missing = [x for x in rp.tokens(cleaned) if x not in have and x not in MARKER_WORDS]
+    missing = rp.missing_words(_replace(work, unparsed=tuple(unparsed)), cleaned, MARKER_WORDS)
     if missing:
         unparsed.append(" ".join(dict.fromkeys(missing)))
-    score = sum(probs) / len(probs) if probs else 0.05
-    if unparsed:
-        score -= 0.25
-    if work.year is None and not work.no_date:
-        score -= 0.2
-    if not work.title:
-        score -= 0.25
-    if work.work_type is WorkType.WORK:
-        score -= 0.15
+    work = _replace(work, unparsed=tuple(unparsed))
+    score = (sum(probs) / len(probs) if probs else 0.05) - rp.penalties(work, no_year=0.2)
     if not (work.authors or work.year or work.no_date or work.container_title or work.doi or work.url):
         score = min(score, 0.3)  # nothing but words: not recognisably a reference
-    return _replace(work, unparsed=tuple(unparsed), confidence=round(min(max(score, 0.05), 1.0), 2))
+    return _replace(work, confidence=round(min(max(score, 0.05), 1.0), 2))
 
 
 def _replace(work: CitedWork, **changes: object) -> CitedWork:

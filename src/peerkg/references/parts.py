@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 
 from peerkg.model import CitedWork, PersonName, WorkType
 from peerkg.normalise.names import is_organisation_name, parse_name
@@ -237,22 +238,80 @@ def tokens(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text.casefold())
 
 
+def missing_words(work: CitedWork, cleaned: str, skip: frozenset[str]) -> list[str]:
+    """The words of ``cleaned`` that no field of ``work`` holds (``skip``: label words nobody keeps)."""
+    have = set(tokens(field_text(work)))
+    return [t for t in tokens(cleaned) if t not in have and t not in skip]
+
+
+def penalties(work: CitedWork, *, no_year: float = 0.25, no_authors: float = 0.0) -> float:
+    """How much a reading's confidence drops for what it left out: unparsed words, no year, no title,
+    no work type, and (when ``no_authors`` is given) no authors."""
+    score = 0.25 if work.unparsed else 0.0
+    if work.year is None and not work.no_date:
+        score += no_year
+    if not work.title:
+        score += 0.25
+    if work.work_type is WorkType.WORK:
+        score += 0.15
+    if not work.authors:
+        score += no_authors
+    return score
+
+
 def finish(work: CitedWork, cleaned: str) -> CitedWork:
     """Guard against dropped text, then score the parse."""
-    have = set(tokens(field_text(work)))
-    missing = [t for t in tokens(cleaned) if t not in have and t not in _STOP]
+    missing = missing_words(work, cleaned, _STOP)
     unparsed = work.unparsed
     if missing:
         unparsed = (*unparsed, " ".join(dict.fromkeys(missing)))
-    score = 1.0
-    if unparsed:
-        score -= 0.25
-    if work.year is None and not work.no_date:
-        score -= 0.25
-    if not work.title:
-        score -= 0.25
-    if work.work_type is WorkType.WORK:
-        score -= 0.15
-    if not work.authors:
-        score -= 0.1
-    return dataclasses.replace(work, unparsed=unparsed, confidence=round(max(score, 0.05), 2))
+    work = dataclasses.replace(work, unparsed=unparsed)
+    score = 1.0 - penalties(work, no_authors=0.1)
+    return dataclasses.replace(work, confidence=round(max(score, 0.05), 2))
+
+
+_THESIS = re.compile(r"thesis|dissertation|\bph\.?\s?d\b|doctoral|dphil|dclinpsy", re.IGNORECASE)
+
+
+def work_type(f: Mapping[str, object], genre: str | None = None) -> WorkType:
+    """The type of a cited work, read off the fields a reader found.
+
+    ``f`` holds the fields by name (``title``, ``container``, ``volume``, ``issue``, ``pages``,
+    ``publisher``, ``edition``, ``url``, ``accessed``) and what the reader saw around them:
+    ``in_book`` (editors, "In", a chapter number), ``dated`` (a day or month where a newspaper prints
+    it), ``internet`` / ``web`` (an "[Internet]" or "online" label), ``editors_first`` (the leading names
+    edited the work), ``own_publisher`` (the one organisation author published it) and
+    ``guess_journal`` (a titled piece in a container is an article). ``genre`` is a printed genre
+    ("PhD thesis", "Report").
+    """
+    container, title = str(f.get("container") or ""), str(f.get("title") or "")
+    if genre and _THESIS.search(genre):
+        return WorkType.THESIS
+    if f.get("internet") and f.get("url") and not f.get("volume"):
+        return WorkType.WEB_PAGE
+    if is_newspaper(container):
+        return WorkType.NEWSPAPER_ARTICLE
+    if f.get("in_book"):
+        return WorkType.BOOK_CHAPTER
+    if f.get("dated") and container and not f.get("volume"):
+        return WorkType.NEWSPAPER_ARTICLE
+    if container and (f.get("volume") or f.get("issue")):
+        return WorkType.JOURNAL_ARTICLE
+    if genre or is_report(container) or (is_report(title) and not container):
+        return WorkType.REPORT
+    if container and f.get("publisher"):
+        return WorkType.BOOK_CHAPTER
+    if container and f.get("pages"):
+        return WorkType.JOURNAL_ARTICLE
+    if title and f.get("publisher") and not container:
+        # an organisation (not a press) issuing a titled work: a report; else a book
+        publisher = str(f["publisher"])
+        issuer = is_organisation_name(publisher) and not is_commercial_publisher(publisher)
+        if (issuer or f.get("own_publisher")) and not (f.get("edition") or f.get("editors_first")):
+            return WorkType.REPORT
+        return WorkType.BOOK
+    if title and (f.get("url") or f.get("accessed") or f.get("web")):
+        return WorkType.WEB_PAGE
+    if container and title and f.get("guess_journal"):
+        return WorkType.JOURNAL_ARTICLE if not f.get("url") else WorkType.WEB_PAGE
+    return WorkType.WORK

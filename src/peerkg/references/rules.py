@@ -271,31 +271,14 @@ def _segments(w: _Work, rest: str) -> None:
 
 
 def _work_type(f: dict[str, object]) -> WorkType:
-    container = str(f.get("container_title") or "")
-    title = str(f.get("title") or "")
-    if rp.is_newspaper(container):
-        return WorkType.NEWSPAPER_ARTICLE
-    if f.get("chapter") or f.get("container_editors") or f.get("in_marker"):
-        return WorkType.BOOK_CHAPTER
-    if f.get("date_detail") and container and not f.get("volume") and f.get("style") != "vancouver":
-        return WorkType.NEWSPAPER_ARTICLE
-    if container and (f.get("volume") or f.get("issue")):
-        return WorkType.JOURNAL_ARTICLE
-    if rp.is_report(container) or (rp.is_report(title) and not container):
-        return WorkType.REPORT
-    if container and f.get("publisher"):
-        return WorkType.BOOK_CHAPTER
-    if container and f.get("pages"):
-        return WorkType.JOURNAL_ARTICLE
-    if title and f.get("publisher") and not container:
-        # an organisation (not a press) issuing a titled work: a report; else a book
-        publisher = str(f["publisher"])
-        issuer = rp.is_organisation_name(publisher) and not rp.is_commercial_publisher(publisher)
-        return WorkType.REPORT if issuer and not (f.get("edition") or f.get("authors_are_editors")) else (
-            WorkType.BOOK)
-    if title and (f.get("url") or f.get("accessed")):
-        return WorkType.WEB_PAGE
-    return WorkType.WORK
+    return rp.work_type({
+        "title": f.get("title"), "container": f.get("container_title"), "volume": f.get("volume"),
+        "issue": f.get("issue"), "pages": f.get("pages"), "publisher": f.get("publisher"),
+        "edition": f.get("edition"), "url": f.get("url"), "accessed": f.get("accessed"),
+        "in_book": f.get("chapter") or f.get("container_editors") or f.get("in_marker"),
+        "dated": f.get("date_detail") and f.get("style") != "vancouver",
+        "editors_first": f.get("authors_are_editors"),
+    })
 
 
 field_text = rp.field_text
