@@ -1,6 +1,6 @@
 """A hostile corpus against a real ``peerkg serve`` on loopback, with a local listener counting every
 connection the server makes: no request connects anywhere, reads a file, gets a 500 or runs past its
-limit + 1 s, and the server's memory is back near idle afterwards."""
+limit + 1 s, and the server's memory is back within 100 MB of idle afterwards."""
 
 from __future__ import annotations
 
@@ -221,8 +221,9 @@ def test_hostile_corpus(server: Server, listener: Listener) -> None:
     assert "javascript:alert(1)" in page.text  # shown, as text
     assert sent >= 100
     assert listener.connections == 0
-    # the server's own memory after the corpus: measured, not yet held to idle + 100 MB (see the notes)
-    assert _rss_mb(pid) > 0 and idle > 0
+    # the server's own memory is back near idle (measured: 58 MB idle, ~66 MB after the corpus)
+    after = _rss_mb(pid)
+    assert idle > 0 and after <= idle + 100, f"server RSS {after:.0f} MB after the corpus, {idle:.0f} MB idle"
 
 
 def test_readable_syntax_errors(server: Server) -> None:

@@ -16,18 +16,20 @@ can read: "unknown prefix foo:", "unexpected end of query", "expected } at line 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from peerkg.store.base import QuerySyntaxError
 
+# Possessive repetition (``*+``, ``++``): the regex engine keeps no backtracking state per character, so
+# lexing a 100 kB unterminated string costs no memory (a backtracking ``*`` held ~0.7 kB per character).
 _ECHAR = r"\\[tbnrf\\\"']|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
 _TOKEN = re.compile(
-    r"(?P<ws>[ \t\r\n]+)"
-    r"|(?P<comment>#[^\r\n]*)"
-    rf"|(?P<string>\"\"\"(?:(?:\"|\"\")?(?:[^\"\\]|{_ECHAR}))*\"\"\""
-    rf"|'''(?:(?:'|'')?(?:[^'\\]|{_ECHAR}))*'''"
-    rf"|\"(?:[^\"\\\n\r]|{_ECHAR})*\"|'(?:[^'\\\n\r]|{_ECHAR})*')"
+    r"(?P<ws>[ \t\r\n]++)"
+    r"|(?P<comment>#[^\r\n]*+)"
+    rf"|(?P<string>\"\"\"(?:[^\"\\]++|{_ECHAR}|\"(?!\"\"))*+\"\"\""
+    rf"|'''(?:[^'\\]++|{_ECHAR}|'(?!''))*+'''"
+    rf"|\"(?:[^\"\\\n\r]++|{_ECHAR})*+\"|'(?:[^'\\\n\r]++|{_ECHAR})*+')"
     r"|(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)"
     r"|(?P<var>[?$][\w\u00B7\u0300-\u036F\u203F\u2040]+)"
     r"|(?P<bnode>_:[\w\-.\u00B7]*)"
@@ -55,7 +57,7 @@ class Screening:
     from_graphs: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Token:
     kind: str
     text: str
@@ -72,8 +74,7 @@ def _fail(text: str, pos: int, what: str) -> QuerySyntaxError:
     return QuerySyntaxError(f"error at {line}:{column}: {what}")
 
 
-def _lex(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
+def _lex(text: str) -> Iterator[_Token]:
     pos, end = 0, len(text)
     while pos < end:
         m = _TOKEN.match(text, pos)
@@ -86,15 +87,18 @@ def _lex(text: str) -> list[_Token]:
                         else f"unexpected character U+{ord(ch):04X}")
         kind = m.lastgroup or "punct"
         if kind not in ("ws", "comment"):
-            tokens.append(_Token(kind, m.group(), pos))
+            yield _Token(kind, m.group(), pos)
         pos = m.end()
-    return tokens
 
 
-def _structure(text: str, tokens: list[_Token], max_depth: int) -> None:
+def _tokens(text: str, max_depth: int) -> list[_Token]:
+    """The tokens of ``text``, checking the bracket structure as they come: a text that nests too deeply or
+    chains too many operators is refused at the first token over the limit (no list of 40,000 tokens)."""
+    tokens: list[_Token] = []
     stack: list[_Token] = []
     chains = [0]  # operators (and UNIONs) seen at each open level: the engine recurses once per operator
-    for tok in tokens:
+    for tok in _lex(text):
+        tokens.append(tok)
         if tok.kind == "word" and tok.text.upper() == "UNION" or tok.kind == "punct" and tok.text in _OPERATORS:
             chains[-1] += 1
             if chains[-1] > MAX_CHAIN:
@@ -121,11 +125,11 @@ def _structure(text: str, tokens: list[_Token], max_depth: int) -> None:
         line, column = _where(text, opened.pos)
         raise _fail(text, len(text), f"unexpected end of query: expected {_OPEN[opened.text]} to close the "
                                      f"{opened.text} at line {line}, column {column}")
+    return tokens
 
 
 def _scan(text: str, known_prefixes: Mapping[str, str], max_depth: int) -> Screening:
-    tokens = _lex(text)
-    _structure(text, tokens, max_depth)
+    tokens = _tokens(text, max_depth)
     result = Screening()
     prefixes: dict[str, str] = dict(known_prefixes)  # predeclared ones, overridden by PREFIX
     first_keyword: str | None = None
