@@ -50,3 +50,22 @@ def test_http_backend_fronts_another_endpoint(server: Server, tmp_path_factory: 
         bad = front.get("/sparql", params={"query": "SELECT * WHERE {"})
         assert bad.status_code == 400
         assert front.get("/sparql", params={"query": "INSERT DATA { <urn:x> <urn:y> <urn:z> }"}).status_code == 403
+
+
+def test_union_stays_a_set_through_updates(server: Server) -> None:
+    auth = {"Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"}
+    ask = {"query": "ASK { <urn:s> <urn:p> <urn:o> }"}
+
+    def update(text: str) -> None:
+        resp = server.post("/update", data=text.encode(), headers=auth)
+        assert resp.status_code == 200, resp.text
+
+    before = _count(server)
+    update("INSERT DATA { GRAPH <urn:g1> { <urn:s> <urn:p> <urn:o> } GRAPH <urn:g2> { <urn:s> <urn:p> <urn:o> } }")
+    assert _count(server) == before + 1  # held by two graphs, one triple of the union
+    assert server.get("/health").json()["triples"] == before + 1
+    update("DELETE DATA { GRAPH <urn:g1> { <urn:s> <urn:p> <urn:o> } }")
+    assert _count(server) == before + 1 and server.get("/sparql", params=ask).json()["boolean"] is True
+    update("DELETE DATA { GRAPH <urn:g2> { <urn:s> <urn:p> <urn:o> } }")
+    assert _count(server) == before and server.get("/sparql", params=ask).json()["boolean"] is False
+    assert server.get("/health").json()["triples"] == before

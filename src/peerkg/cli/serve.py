@@ -117,8 +117,9 @@ def load(files: tuple[Path, ...], store_path: Path) -> None:
     from peerkg.store.oxigraph import build_store
 
     with user_errors():
-        total = build_store(store_path, files=list(files))
-    click.echo(f"{store_path}: {total} quads")
+        facts = build_store(store_path, files=list(files))
+    click.echo(f"{store_path}: {facts.quads} quads in {len(facts.graphs)} named graphs, "
+               f"{facts.union_triples} distinct triples in the union default graph")
 
 
 def _table(body: bytes) -> str:

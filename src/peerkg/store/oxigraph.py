@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,21 +28,25 @@ from peerkg.store.base import (
 from peerkg.store.loading import load_bytes, load_files
 from peerkg.store.pool import WorkerPool
 from peerkg.store.results import GRAPH_FORMATS
+from peerkg.store.union import StoreFacts, fill_union, read_facts, sync_union, write_facts
 
 
 def build_store(path: Path, files: list[Path] | None = None, data: bytes | None = None,
-                fmt: ox.RdfFormat = ox.RdfFormat.TRIG) -> int:
-    """Fill the store at ``path`` (created if needed) from ``files`` and/or ``data``; return its size."""
+                fmt: ox.RdfFormat = ox.RdfFormat.TRIG) -> StoreFacts:
+    """Fill the store at ``path`` (created if needed) from ``files`` and/or ``data``, write the union
+    default graph (a set) and the store's facts file last; return the facts."""
     store = ox.Store(str(path))
     try:
         if files:
             load_files(store, files)
         if data is not None:
             load_bytes(store, data, fmt)
+        facts = fill_union(store)
         store.flush()
-        return len(store)
     finally:
         del store
+    write_facts(path, facts)
+    return facts
 
 
 class OxigraphBackend:
@@ -53,6 +58,7 @@ class OxigraphBackend:
             raise InputError("not a pyoxigraph store directory", source=str(store_path),
                              hint="create one with: peerkg load FILE… --store PATH")
         self.store_path = store_path
+        self.facts = read_facts(store_path)
         self.owns_path = owns_path
         self.prepared: dict[str, bytes] = {}
         self._write_lock = threading.Lock()  # dumps made by the build, served as they are
@@ -106,11 +112,12 @@ class OxigraphBackend:
         return sorted(g.value for g in self.local.named_graphs() if isinstance(g, ox.NamedNode))
 
     def triple_count(self) -> int:
-        return len(self.local)
+        """Distinct triples of the union default graph (stored when the store was filled)."""
+        return self.facts.union_triples
 
     def select(self, query: str) -> list[dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]]:
         """A trusted in-process SELECT over the union graph (service internals only, never user input)."""
-        result = self.local.query(query, use_default_graph_as_union=True)
+        result = self.local.query(query)
         assert isinstance(result, ox.QuerySolutions)
         names = [v.value for v in result.variables]
         return [{n: sol[n] for n in names if sol[n] is not None} for sol in result]
@@ -119,25 +126,39 @@ class OxigraphBackend:
         """Quads with ``iri`` as subject and as object (each list capped at ``limit``)."""
         node = ox.NamedNode(iri)
         out, incoming = [], []
-        for quad in self.local.quads_for_pattern(node, None, None):
+        for quad in self._loaded_quads(node, None, None):
             out.append(quad)
             if len(out) >= limit:
                 break
-        for quad in self.local.quads_for_pattern(None, None, node):
+        for quad in self._loaded_quads(None, None, node):
             incoming.append(quad)
             if len(incoming) >= limit:
                 break
         return out, incoming
 
+    def _loaded_quads(self, s: ox.NamedNode | None, p: ox.NamedNode | None,
+                      o: ox.NamedNode | None) -> Iterator[ox.Quad]:
+        """The quads as loaded: those of the named graphs, and the default graph's own triples (not its
+        union copies of named-graph triples)."""
+        for quad in self.local.quads_for_pattern(s, p, o, None):
+            if not isinstance(quad.graph_name, ox.DefaultGraph) or self._own(quad):
+                yield quad
+
+    def _own(self, quad: ox.Quad) -> bool:
+        """Whether a default-graph quad is one of the files' own triples (in no named graph)."""
+        if not self.facts.own_default_triples:
+            return False
+        return all(isinstance(q.graph_name, ox.DefaultGraph)
+                   for q in self.local.quads_for_pattern(quad.subject, quad.predicate, quad.object, None))
+
     def dump(self, path: str, media_type: str) -> None:
         fmt = GRAPH_FORMATS[media_type]
         if fmt.supports_datasets:
-            self.local.dump(path, format=fmt, prefixes=self.prefixes if fmt is ox.RdfFormat.TRIG else None)
+            ox.serialize(self._loaded_quads(None, None, None), path, format=fmt,
+                         prefixes=self.prefixes if fmt is ox.RdfFormat.TRIG else None)
             return
-        triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in self.local},
-                         key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         prefixes = self.prefixes if fmt is ox.RdfFormat.TURTLE else None
-        ox.serialize(triples, path, format=fmt, prefixes=prefixes)
+        self.local.dump(path, format=fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
     def update(self, text: str) -> int:
         """Apply a SPARQL Update (operator-only ``/update``); workers reopen the store afterwards.
@@ -145,21 +166,25 @@ class OxigraphBackend:
         Returns the change in the number of quads. Runs in-process, without the time limit: only a
         token holder can call it."""
         with self._write_lock:
-            before = len(self.local)
+            before = self.facts.quads
             writer = ox.Store(str(self.store_path))
             try:
                 writer.update(text)
+                facts = sync_union(writer, self.facts)
                 writer.flush()
             except SyntaxError as exc:
                 raise QuerySyntaxError(str(exc)) from exc
             finally:
                 del writer
+            write_facts(self.store_path, facts)
+            self.facts = facts
             self.local = ox.Store.read_only(str(self.store_path))
             self.pool.recycle()
-            return len(self.local) - before
+            return facts.quads - before
 
     def status(self) -> dict[str, object]:
-        return {"backend": self.name, "triples": len(self.local), "workers": self.pool.size,
+        return {"backend": self.name, "triples": self.facts.union_triples,
+                "quads": self.facts.quads, "graphs": len(self.facts.graphs), "workers": self.pool.size,
                 "busy": self.pool.busy(), "worker_pids": self.pool.pids(),
                 "stopped_queries": self.pool.killed, "worker_restarts": self.pool.restarts}
 

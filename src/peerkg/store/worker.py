@@ -58,7 +58,7 @@ def cut_network() -> bool:
 
 def _dataset_kwargs(req: QueryRequest) -> dict[str, Any]:
     if req.default_graphs is None and req.named_graphs is None:
-        return {"use_default_graph_as_union": True}
+        return {}  # the store's default graph: the union of the named graphs, as a set (store/union.py)
     return {
         "default_graph": [ox.NamedNode(g) for g in (req.default_graphs or ())],
         "named_graphs": [ox.NamedNode(g) for g in (req.named_graphs or ())],
