@@ -63,11 +63,10 @@ def rdflib_answers(seed_build_dir: Path) -> dict[str, dict]:
 
 
 # The union default graph of pyoxigraph 0.5 repeats a triple once per named graph that holds it (an
-# upstream bug); until peerkg's own store keeps the union a set, the answers below differ from Jena and
-# rdflib. strict=True: the day the union is fixed they pass, and this list must shrink.
+# upstream bug); peerkg's store keeps its own union as a set (store/union.py), so no answer is expected
+# to differ any more. strict=True: a query added here must really fail.
 BAG_UNION = "pyoxigraph's union default graph counts a triple once per graph holding it (a set in Jena/rdflib)"
-AFFECTED = {"count: triples", "count: typings per class", "count: triples per predicate",
-            "count: types of one journal"}
+AFFECTED: set[str] = set()
 
 
 def _param(name: str):
