@@ -18,6 +18,8 @@ from pathlib import Path
 
 import requests
 
+from processes import stop
+
 W3C = Path(__file__).resolve().parent / "data" / "w3c"
 PROTOCOL_GRAPH = "http://kasei.us/2009/09/sparql/data/{}.rdf"
 
@@ -122,12 +124,7 @@ def running_server(tmp: Path, *args: str, trig: str | None = None, seeds: bool =
     try:
         yield server
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
+        stop(proc)
 
 
 class _SourceAdapter(requests.adapters.HTTPAdapter):

@@ -14,6 +14,8 @@ from pathlib import Path
 import requests
 from engine_ports import free_port
 
+from processes import stop
+
 OXIGRAPH = shutil.which("oxigraph")
 MISSING = None if OXIGRAPH else "the Oxigraph server is not installed (pip install oxigraph; in .[test])"
 
@@ -57,10 +59,5 @@ def running_oxigraph(folder: Path) -> Iterator[OxigraphServer]:
             time.sleep(0.1)
         yield server
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
+        stop(proc)
         log.close()

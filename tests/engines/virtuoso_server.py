@@ -19,6 +19,8 @@ from pathlib import Path
 import requests
 from engine_ports import free_port
 
+from processes import stop
+
 VIRTUOSO = shutil.which("virtuoso-t")
 ISQL = shutil.which("isql-vt")
 MISSING = None if VIRTUOSO and ISQL else (
@@ -185,10 +187,5 @@ def running_virtuoso(folder: Path, *, max_rows: int = 1_000_000, max_seconds: in
         server.isql("GRANT SPARQL_UPDATE TO \"dba\"")
         yield server
     finally:
-        proc.terminate()
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
+        stop(proc, grace=30)
         log.close()
