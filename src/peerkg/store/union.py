@@ -15,7 +15,6 @@ load completed.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from peerkg.errors import InputError
+from peerkg.output import write_atomic
 
 FACTS = "peerkg-store.json"
 FACTS_VERSION = 1
@@ -98,13 +98,8 @@ def sync_union(store: ox.Store, facts: StoreFacts) -> StoreFacts:
 
 def write_facts(directory: Path, facts: StoreFacts) -> None:
     """Write the facts file last, atomically (temporary name, fsync, rename)."""
-    tmp = directory / (FACTS + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        json.dump(facts.as_json(), handle, indent=2, sort_keys=True)
-        handle.write("\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, directory / FACTS)
+    text = json.dumps(facts.as_json(), indent=2, sort_keys=True) + "\n"
+    write_atomic(directory / FACTS, text.encode("utf-8"))
 
 
 def read_facts(directory: Path) -> StoreFacts:
