@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from peerkg.cli.errors import CommandError, user_errors
+from peerkg.cli.interrupts import Interrupts
 
 if TYPE_CHECKING:
     from peerkg.pipeline import BuildResult
@@ -63,11 +64,11 @@ def build(pages: tuple[Path, ...], out: Path, strict: bool, no_infer: bool, base
                                  param_hint="--max-page-mb")
     progress = _show_progress if _progress_enabled(quiet) else None
     try:
-        from peerkg import report as reporting  # imported here: Ctrl-C while importing is an interrupt too
-        from peerkg.pipeline import build_dataset
-        from peerkg.rdf.namespaces import Base
+        with Interrupts() as interrupts, user_errors():
+            from peerkg import report as reporting  # imported here: Ctrl-C while importing is an interrupt too
+            from peerkg.pipeline import build_dataset
+            from peerkg.rdf.namespaces import Base
 
-        with user_errors():
             try:
                 result = build_dataset(list(pages) or None, base=Base(base) if base else None, strict=strict,
                                        infer=not no_infer, progress=progress, max_page_mb=max_page_mb,
@@ -84,6 +85,7 @@ def build(pages: tuple[Path, ...], out: Path, strict: bool, no_infer: bool, base
                     f"nothing written, the previous output in {out}/ is untouched. "
                     "Give folders or files of scraped pages (*.txt); the lines above say why each was refused",
                     EXIT_INPUT)
+            interrupts.check()
             _write(out, result, report)
     except KeyboardInterrupt:
         click.echo(f"\ninterrupted: nothing written, the previous output in {out}/ is intact", err=True)
