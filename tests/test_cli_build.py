@@ -197,9 +197,9 @@ def test_ctrl_c_exits_130_and_leaves_previous_output_intact(built, tmp_path):
     before = _snapshot(out)
     pages = tmp_path / "pages"
     pages.mkdir()
-    for n in range(30):  # long enough a build to interrupt it
+    for n in range(30):  # long enough a build to interrupt it; distinct bytes, so that no copy is a duplicate
         for page in seed_pages():
-            shutil.copy(page, pages / f"{n:02d}-{page.name}")
+            (pages / f"{n:02d}-{page.name}").write_bytes(page.read_bytes() + b"\n" * n)
     proc = subprocess.Popen([sys.executable, "-m", "peerkg", "build", str(pages), "--out", str(out), "--quiet"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(4)

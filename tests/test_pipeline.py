@@ -105,3 +105,24 @@ Reference2 articles.
         ?w a <http://purl.org/spar/fabio/WebPage> ; <http://purl.org/dc/terms/isPartOf> ?site .
         ?site a <http://purl.org/spar/fabio/WebSite> } }"""))
     assert len(site) == 1
+
+
+def test_a_page_given_twice_is_read_once_and_the_build_conforms(tmp_path):
+    """Two files with the same bytes are one page (one source graph): the second is reported as a duplicate
+    of the first, and the graph is exactly that of the page given once."""
+    import shutil
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    for page in seed_pages():
+        shutil.copy(page, first / page.name)
+        shutil.copy(page, second / page.name)
+    once = build_dataset([first], infer=False)
+    twice = build_dataset([first, second], infer=False)
+    assert twice.validation.conforms and twice.validation.violations == 0
+    assert twice.nq == once.nq
+    duplicates = [o for o in twice.outcomes if o.status == "duplicate"]
+    assert sorted((Path(o.path).name, o.same_as) for o in duplicates) == sorted(
+        (p.name, str(first / p.name)) for p in seed_pages())
+    assert [o.status for o in twice.outcomes if o.status != "duplicate"] == [o.status for o in once.outcomes]

@@ -30,8 +30,6 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 
 from peerkg import references, resources
-from peerkg.concepts.tagger import tag_work
-from peerkg.concepts.thesaurus import default_thesaurus
 from peerkg.errors import PeerkgError
 from peerkg.inputs import PageInput, UnreadFile, collect, read_page, unread_files
 from peerkg.model import Decisions, PageRecord, ParsedPage, SourceDocument
@@ -58,11 +56,14 @@ class PageOutcome:
     record: PageRecord | None = None
     graph: URIRef | None = None
     error: str | None = None
+    same_as: str | None = None  # an earlier input with the same bytes: this one is read once, as that one
 
     @property
     def status(self) -> str:
         if self.error:
             return "rejected"
+        if self.same_as:
+            return "duplicate"
         return "partial" if self.record and self.record.partial else "ok"
 
 
@@ -170,12 +171,6 @@ def parse_pages(inputs: Sequence[PageInput], strict: bool = False,
     return parsed, failures
 
 
-def tag_pages(pages: Sequence[ParsedPage]) -> list[PageTags]:
-    """The concept tags of every work record, page by page."""
-    thesaurus = default_thesaurus()
-    return [tuple(tag_work(record, thesaurus) for record in page.record.works) for page in pages]
-
-
 def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | None = None,
                   strict: bool = False, validate: bool = True, infer: bool = True,
                   progress: Progress | None = None, max_page_mb: float | None = None,
@@ -198,8 +193,20 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
     limit = int(max_page_mb * 1_000_000) if max_page_mb else None
     works = run_pages(collect(paths), strict=strict, limit=limit, workers=workers,
                       progress=(lambda done, total: progress("parsing", done, total)) if progress else None)
-    parsed = [w.parsed for w in works if w.parsed is not None]
-    tags = [w.tags for w in works if w.parsed is not None]
+    first: dict[str, str] = {}  # content hash → the first input that had it
+    duplicates: list[PageOutcome] = []
+    parsed: list[ParsedPage] = []
+    tags: list[PageTags] = []
+    for w in works:
+        if w.parsed is None:
+            continue
+        digest = w.parsed.document.sha256
+        if digest in first:  # the same page twice: one source graph, read once
+            duplicates.append(PageOutcome(w.path, w.parsed.document, same_as=first[digest]))
+            continue
+        first[digest] = w.path
+        parsed.append(w.parsed)
+        tags.append(w.tags)
     failures = ([PageOutcome(path=w.path, error=w.error) for w in works if w.stage == "read"]
                 + [PageOutcome(path=w.path, document=w.document, error=w.error) for w in works if w.stage == "parse"])
     lap("read+parse+tag")
@@ -209,7 +216,7 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
                         progress=(lambda done, total: progress("mapping", done, total)) if progress else None)
     lap("map")
     outcomes = [PageOutcome(p.path, p.document, p.record, minter.source_graph(p.document.sha256)) for p in parsed]
-    result = BuildResult(dataset=dataset, outcomes=outcomes + failures, decisions=decisions, base=base,
+    result = BuildResult(dataset=dataset, outcomes=outcomes + duplicates + failures, decisions=decisions, base=base,
                          unread=unread_files(paths), timings=timings)
     if validate:
         from peerkg.validation import validate as run_validation

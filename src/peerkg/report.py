@@ -40,6 +40,9 @@ def page_report(outcome: PageOutcome) -> dict[str, Any]:
     if outcome.error:
         entry["error"] = outcome.error
         return entry
+    if outcome.same_as:
+        entry["same_as"] = outcome.same_as
+        return entry
     record = outcome.record
     assert record is not None
     entry["kind"] = record.kind.value
@@ -84,6 +87,9 @@ def as_text(report: dict[str, Any]) -> str:
         out.append(f"{page['page']}: {page['status']}{kind}")
         if "error" in page:
             out.append(f"  rejected: {page['error']}")
+            continue
+        if "same_as" in page:
+            out.append(f"  the same bytes as {page['same_as']}: read once, as that page")
             continue
         lines = page["lines"]
         out.append(f"  works: {len(page['works'])}; lines mapped {lines['mapped']}, skipped {lines['skipped']}")
