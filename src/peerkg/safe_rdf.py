@@ -130,6 +130,13 @@ def describe_syntax_error(data: bytes | str, fmt: str, exc: BaseException) -> Sy
     pyoxigraph's parser (error path only), which names the line, the column and what it expected. Other
     formats keep their parser's message, its first line and without file-name prefixes.
     """
+    if fmt == "json-ld":  # rdflib reads JSON with orjson where installed: the stdlib's message, always
+        try:
+            json.loads(data)
+        except json.JSONDecodeError as err:
+            return SyntaxProblem(_sentence(err.msg), err.lineno, err.colno)
+        except (ValueError, RecursionError):
+            pass
     oxfmt = _OX_FORMATS.get(fmt)
     if oxfmt is not None:
         raw = data.encode("utf-8") if isinstance(data, str) else data
