@@ -273,3 +273,45 @@ def test_time_counts_from_arrival(server: Server) -> None:
         t.join(30)
     assert sorted(code for code, _ in results).count(429) >= 4  # the flooder's share is 2
     assert all(elapsed <= QUERY_LIMIT + 1 for _, elapsed in results)
+
+
+def test_early_503_when_no_worker_can_be_free_in_time(server: Server) -> None:
+    """Twelve clients (one address each) send endless queries to 2 workers; once the service has seen them
+    run to the limit, requests that cannot get a worker in time are told so at once (503 + Retry-After)
+    instead of waiting out their limit, and a light client is answered (200 or 503) within limit + 1 s."""
+    from conftest_web import client_from
+
+    endless = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . "
+               "?p ?q ?r . ?s ?t ?u }")
+    results: list[tuple[int, float, str | None]] = []
+    stop = time.monotonic() + 2.5 * QUERY_LIMIT
+
+    def flood(n: int) -> None:
+        session = client_from(f"127.0.1.{n}")
+        while time.monotonic() < stop:
+            start = time.monotonic()
+            r = session.get(server.url + "/sparql", params={"query": endless}, timeout=30)
+            results.append((r.status_code, time.monotonic() - start, r.headers.get("Retry-After")))
+
+    threads = [threading.Thread(target=flood, args=(n,)) for n in range(1, 13)]
+    for t in threads:
+        t.start()
+    light = client_from("127.0.2.1")
+    answers: list[tuple[int, float]] = []
+    time.sleep(QUERY_LIMIT + 1)  # the first endless queries have run to the limit
+    while time.monotonic() < stop:
+        start = time.monotonic()
+        r = light.get(server.url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
+        answers.append((r.status_code, time.monotonic() - start))
+        if r.status_code == 503:
+            assert r.json()["error"]["code"] in ("busy", "query-timeout") and int(r.headers["Retry-After"]) >= 1
+        time.sleep(0.2)
+    for t in threads:
+        t.join(30)
+    assert answers and all(code in (200, 503) for code, _ in answers)
+    assert all(elapsed <= QUERY_LIMIT + 1 for _, elapsed in answers), answers
+    assert all(elapsed <= QUERY_LIMIT + 1 for _, elapsed, _ in results)
+    early = [(elapsed, retry) for code, elapsed, retry in results if code == 503 and elapsed < QUERY_LIMIT / 3]
+    assert len(early) >= 5, sorted(results)[:20]
+    assert all(retry is not None and int(retry) >= 1 for _, retry in early)
+    assert {code for code, _, _ in results} <= {200, 503}

@@ -15,8 +15,10 @@ from peerkg.cli.errors import CommandError, user_errors
 from peerkg.web.config import (
     DEFAULT_MAX_ROWS,
     DEFAULT_QUERY_TIMEOUT,
+    DEFAULT_THREADS,
     DEFAULT_VALIDATE_MEMORY_MB,
     DEFAULT_VALIDATE_TIMEOUT,
+    SPARE_THREADS,
     ServiceConfig,
 )
 
@@ -36,7 +38,9 @@ _FILES = click.Path(exists=True, dir_okay=False, path_type=Path)
               help="Most result rows / triples per query (more: 422, or a flagged partial result "
                    "with ?partial=true).")
 @click.option("--workers", type=int, help="Query worker processes (default: CPUs, at least 2).")
-@click.option("--threads", default=8, show_default=True, type=int, help="HTTP threads (waitress).")
+@click.option("--threads", default=DEFAULT_THREADS, show_default=True, type=int,
+              help="HTTP threads (waitress). Queries and validations in hand at once: all but "
+                   f"{SPARE_THREADS} of them (more: 503 at once).")
 @click.option("--allow-remote", is_flag=True,
               help="SPARQL only: allow SERVICE and FROM of graphs not in the dataset (the server then "
                    "connects where a query says). /validate never fetches contexts or entities.")
@@ -67,11 +71,10 @@ def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None,
 
         peerkg serve --data build/peerkg.trig --port 8000 --query-timeout 10 --max-rows 5000
     """
-    from waitress import create_server
-
     from peerkg.store import open_backend
     from peerkg.web import create_app
     from peerkg.web.dumps import prepare_dumps
+    from peerkg.web.http_server import http_server
 
     if enable_update and not update_token:
         raise CommandError("--enable-update needs --update-token TOKEN (or PEERKG_UPDATE_TOKEN)")
@@ -84,14 +87,15 @@ def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None,
         cfg = ServiceConfig(query_timeout=query_timeout, max_rows=max_rows, allow_remote=allow_remote,
                             enable_update=enable_update, update_token=update_token,
                             validate_timeout=validate_timeout, validate_memory_mb=validate_memory_mb,
-                            max_client_queries=max_client_queries, client_header=client_header)
+                            max_client_queries=max_client_queries, client_header=client_header,
+                            threads=threads)
         if base:
             cfg.base_iri = base
         if endpoint is None:
             directory = dumps_dir or Path(tempfile.mkdtemp(prefix="peerkg-dumps-"))
             cfg.dumps_dir = prepare_dumps(backend, directory, getattr(backend, "prepared", None))
         app = create_app(cfg, backend)
-        server = create_server(app, host=host, port=port, threads=threads, ident="peerkg")
+        server = http_server(app, host=host, port=port, threads=threads, ident="peerkg")
         click.echo(f"peerkg serving on http://{host}:{server.effective_port}/ "  # type: ignore[union-attr]
                    f"(SPARQL endpoint /sparql, timeout {query_timeout:g} s, max rows {max_rows})")
         sys.stdout.flush()

@@ -35,7 +35,6 @@ from peerkg.model.decisions import (
     WorkMerge,
     mention_id,
 )
-from peerkg.model.journals import JournalId, JournalIdentity, JournalJoin
 from peerkg.model.page import (
     Abstract,
     AbstractSection,
@@ -104,8 +103,5 @@ __all__ = [
     "WorkMerge",
     "WorkRecord",
     "WorkType",
-    "JournalId",
-    "JournalIdentity",
-    "JournalJoin",
     "mention_id",
 ]

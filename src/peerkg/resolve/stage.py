@@ -35,7 +35,6 @@ from peerkg.model import (
 )
 from peerkg.normalise.keys import family_key
 from peerkg.resolve import implied, intext, matching, people
-from peerkg.resolve.journals import decide_journals, printings
 from peerkg.resolve.works import WorkIdentity, decide_works
 
 __all__ = ["cited_key", "resolve", "work_key"]
@@ -121,7 +120,6 @@ def resolve(pages: Sequence[ParsedPage]) -> Decisions:
     decided = {mid for c in clusters for d in c.decisions for mid in (d.subject, d.object)}
     return Decisions(pages=page_decisions, merges=identity.merges, people=tuple(clusters),
                      inferences=tuple(_inferences(pages, identity, main_keys)),
-                     journals=decide_journals(printings(pages)),
                      mention_labels={m.id: f"{m.name.as_written!r} ({pages[where[m.id][0]].document.name}, "
                                            f"{where[m.id][1]})" for m in mentions if m.id in decided})
 

@@ -87,8 +87,14 @@ class NotAcceptable(StoreError):
 
 
 class Busy(StoreError):
+    """No worker is free, or none will be in time: answered 503 with ``Retry-After``."""
+
     status = 503
     code = "busy"
+
+    def __init__(self, message: str, retry_after: int = 5) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class Backend(Protocol):

@@ -10,11 +10,14 @@ see ``docs/service.md`` and ``bench/bench_store.py``.
 
 from __future__ import annotations
 
+import heapq
 import logging
+import math
 import multiprocessing as mp
 import queue
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -26,6 +29,9 @@ from peerkg.store.worker import worker_main
 log = logging.getLogger("peerkg.store")
 _CTX = mp.get_context("spawn")
 STARTUP_TIMEOUT = 60.0
+# A request is taken on only if a worker is expected this long before its deadline: a light query needs a
+# few milliseconds, and a request's own running time is not known before it runs (the deadline stops it).
+MIN_RUN = 0.1
 
 
 class Job(Protocol):
@@ -39,6 +45,40 @@ class _Slot:
     process: BaseProcess
     conn: Connection
     pid: int
+
+
+@dataclass(frozen=True)
+class Running:
+    """A job in a worker: when it started and when it will be stopped at the latest."""
+
+    started: float
+    deadline: float
+
+
+def expected_start(now: float, running: list[Running], idle: int, waiting: int, service: float,
+                   restart: float, restarting: tuple[float, ...] = ()) -> float:
+    """When a request arriving ``now`` can expect a worker (``time.monotonic()`` scale).
+
+    ``running``: the busy workers' jobs; ``waiting``: requests already queued for a worker (they go
+    first); ``service``: the recent mean time a job holds a worker; ``restart``: how long a replacement
+    worker takes after one is stopped at its deadline. A running job is expected to run as long again as
+    it has already run, or to the mean if that is longer — and never past its deadline (+ restart). Each
+    request ahead then holds the first worker free for the mean time. ``restarting``: when each worker
+    being replaced began its start-up (it is expected ``restart`` seconds later).
+    """
+    if idle > waiting:
+        return now
+    free = [now] * idle + [max(now, begun + restart) for begun in restarting]
+    for job in running:
+        elapsed = max(0.0, now - job.started)
+        remaining = max(service - elapsed, elapsed)
+        free.append(now + min(remaining, max(0.0, job.deadline - now) + restart))
+    if not free:
+        return math.inf
+    heapq.heapify(free)
+    for _ in range(waiting):
+        heapq.heappush(free, heapq.heappop(free) + service)
+    return free[0]
 
 
 class WorkerPool:
@@ -55,6 +95,12 @@ class WorkerPool:
         self.queue_timeout = queue_timeout
         self.restarts = 0
         self.killed = 0
+        self.early_busy = 0
+        self._running: dict[int, Running] = {}
+        self._durations: deque[float] = deque(maxlen=32)  # recent times a job held a worker
+        self._restart_s = 0.5  # measured on every replacement
+        self._waiting = 0
+        self._restarting: dict[int, float] = {}  # replacement thread id → when its start-up began
         self._idle: queue.Queue[_Slot] = queue.Queue()
         self._all: dict[int, _Slot] = {}
         self._lock = threading.Lock()
@@ -97,12 +143,20 @@ class WorkerPool:
 
     def _replace(self) -> None:
         """Start a worker for a slot whose worker was killed (runs in a background thread)."""
+        begun = time.monotonic()
+        key = threading.get_ident()
+        with self._lock:
+            self._restarting[key] = begun
         try:
             slot = self._spawn()
             self._await_ready(slot)
         except StoreError:
             log.exception("could not restart a %s worker", self.name)
             return
+        finally:
+            with self._lock:
+                self._restarting.pop(key, None)
+        self._restart_s = time.monotonic() - begun
         if self._closed:
             self._kill(slot)
             return
@@ -137,19 +191,61 @@ class WorkerPool:
         self._kill(slot)
         threading.Thread(target=self._replace, daemon=True).start()
 
+    def service_time(self) -> float:
+        """The mean time the recent jobs held a worker (0 before any finished)."""
+        with self._lock:
+            return sum(self._durations) / len(self._durations) if self._durations else 0.0
+
+    def _refuse_early(self, deadline: float) -> None:
+        """Raise :class:`Busy` now when no worker can be expected in time to answer by ``deadline``."""
+        now = time.monotonic()
+        service = self.service_time()
+        with self._lock:
+            running, waiting = list(self._running.values()), self._waiting
+            restarting = tuple(self._restarting.values())
+        idle = self._idle.qsize()
+        start = expected_start(now, running, idle, waiting, service, self._restart_s, restarting)
+        if start + MIN_RUN <= deadline:
+            return
+        self.early_busy += 1
+        wait = start - now
+        retry = max(1, math.ceil(wait)) if math.isfinite(wait) else 5
+        raise Busy(f"all {self.size} {self.name} workers are busy (with {waiting} requests waiting) and none "
+                   f"is expected to be free in time for this request's limit; try again in {retry} s",
+                   retry_after=retry)
+
     def run(self, request: Job, deadline: float | None = None) -> dict[str, Any]:
         """Send ``request`` to an idle worker; kill it if no answer comes by the deadline.
 
         ``deadline`` (``time.monotonic()``) defaults to now + ``request.timeout``: time spent waiting for a
-        worker counts. Raises :class:`Busy` when no worker is free before it. Returns the worker's answer
-        dict, or ``{"error": "timeout"}`` when the worker was stopped.
+        worker counts. Raises :class:`Busy` at once when no worker is expected to be free in time (see
+        :func:`expected_start`), or when none became free before the deadline. Returns the worker's answer
+        dict, or ``{"error": "query-timeout"}`` when the worker was stopped.
         """
         if deadline is None:
             deadline = getattr(request, "deadline", None) or time.monotonic() + request.timeout
+        self._refuse_early(deadline)
+        with self._lock:
+            self._waiting += 1
         try:
             slot = self._idle.get(timeout=max(0.0, min(self.queue_timeout, deadline - time.monotonic())))
         except queue.Empty:
-            raise Busy(f"all {self.size} {self.name} workers are busy; try again in a few seconds") from None
+            raise Busy(f"all {self.size} {self.name} workers are busy; try again in a few seconds",
+                       retry_after=5) from None
+        finally:
+            with self._lock:
+                self._waiting -= 1
+        started = time.monotonic()
+        with self._lock:
+            self._running[slot.pid] = Running(started, deadline)
+        try:
+            return self._exchange(slot, request, deadline)
+        finally:
+            with self._lock:
+                self._running.pop(slot.pid, None)
+                self._durations.append(time.monotonic() - started)
+
+    def _exchange(self, slot: _Slot, request: Job, deadline: float) -> dict[str, Any]:
         budget = deadline - time.monotonic()
         try:
             slot.conn.send(request)

@@ -16,6 +16,8 @@ DEFAULT_VALIDATE_TIMEOUT = 30.0       # seconds per POST /validate
 DEFAULT_VALIDATE_MEMORY_MB = 1024     # address space of a validation worker
 DEFAULT_VALIDATE_WORKERS = 1
 MAX_QUERY_DEPTH = 64                  # nested groups / brackets in a query
+DEFAULT_THREADS = 64                  # HTTP threads (waitress)
+SPARE_THREADS = 8                     # threads queries never hold: refusals, pages and health stay prompt
 
 
 @dataclass
@@ -33,11 +35,18 @@ class ServiceConfig:
     max_query_depth: int = MAX_QUERY_DEPTH
     max_client_queries: int | None = None  # concurrent queries per client; None: half the workers (>= 1)
     client_header: str | None = None  # take the client's address from this header (behind a proxy)
+    threads: int = DEFAULT_THREADS    # HTTP threads; queries and validations in hand: threads - spare
     enable_update: bool = False
     update_token: str | None = None
     dumps_dir: Path | None = None     # prepared dumps (peerkg.{ttl,nt,trig,nq}); None: no dumps
     title: str = "peerkg — peer support in mental health knowledge graph"
     extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def max_admitted(self) -> int:
+        """Queries and validations the service holds at once (running or waiting for a worker); past it a
+        request is answered 503 at once, so some HTTP threads always stay free for everything else."""
+        return max(1, self.threads - min(SPARE_THREADS, self.threads // 2))
 
     @property
     def id_base(self) -> str:

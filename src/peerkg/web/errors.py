@@ -70,7 +70,7 @@ def _store_error(exc: StoreError) -> Response:
         return error_response(400, exc.code, f"malformed query: {exc}")
     if exc.status >= 500:
         log.warning("%s: %s", exc.code, exc)
-    headers = {"Retry-After": "5"} if exc.status == 503 else None
+    headers = {"Retry-After": str(getattr(exc, "retry_after", 5))} if exc.status == 503 else None
     return error_response(exc.status, exc.code, str(exc), headers)
 
 

@@ -1,7 +1,10 @@
-"""Per-client limits: how many queries one client (by address) may have running or waiting at once.
+"""Admission: how many queries one client (by address) and the whole service may have in hand at once.
 
 A client over its share gets 429 with ``Retry-After`` at once, so one client sending endless queries
-holds at most its share of the query workers and everyone else is still answered.
+holds at most its share of the query workers and everyone else is still answered. Past
+``ServiceConfig.max_admitted`` queries and validations in hand (running or waiting for a worker) the
+answer is 503 with ``Retry-After`` at once: the HTTP threads beyond that number never wait for a worker,
+so a request queued behind them is taken up (and answered or refused) promptly.
 """
 
 from __future__ import annotations
@@ -22,17 +25,26 @@ class ClientCounter:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._running: dict[str, int] = {}
+        self.total = 0
 
-    def enter(self, client: str, cap: int) -> bool:
+    def enter(self, client: str | None, cap: int, total_cap: int) -> str | None:
+        """Count one more request (of ``client``, unless None); or say which cap it is over."""
         with self._lock:
-            count = self._running.get(client, 0)
-            if count >= cap:
-                return False
-            self._running[client] = count + 1
-            return True
+            count = self._running.get(client, 0) if client is not None else 0
+            if client is not None and count >= cap:
+                return "client"
+            if self.total >= total_cap:
+                return "total"
+            if client is not None:
+                self._running[client] = count + 1
+            self.total += 1
+            return None
 
-    def leave(self, client: str) -> None:
+    def leave(self, client: str | None) -> None:
         with self._lock:
+            self.total -= 1
+            if client is None:
+                return
             count = self._running.get(client, 1) - 1
             if count <= 0:
                 self._running.pop(client, None)
@@ -61,14 +73,21 @@ def client_cap() -> int:
 
 
 @contextmanager
-def client_slot() -> Iterator[None]:
+def client_slot(per_client: bool = True) -> Iterator[None]:
+    """Hold one of the service's places, and (``per_client``: queries) one of the client's."""
     counter: ClientCounter = current_app.extensions.setdefault("peerkg.clients", ClientCounter())
-    client, cap = client_address(), client_cap()
-    if not counter.enter(client, cap):
+    client = client_address() if per_client else None
+    cap = client_cap() if per_client else 0
+    total = config().max_admitted
+    over = counter.enter(client, cap, total)
+    if over == "client":
         raise ApiError(429, "too-many-queries",
                        f"this client already has {cap} queries running, the most one client may have at "
                        "once on this service; wait for them to finish, then try again",
                        headers={"Retry-After": "2"})
+    if over == "total":
+        raise ApiError(503, "busy", f"the service already has {total} queries and validations in hand, the "
+                       "most it takes at once; try again in a few seconds", headers={"Retry-After": "2"})
     try:
         yield
     finally:

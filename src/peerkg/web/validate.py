@@ -11,12 +11,13 @@ import threading
 import time
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, g, render_template, request
 
 from peerkg.store.pool import WorkerPool
 from peerkg.store.worker import validate_main
 from peerkg.web.documents import RDFLIB_FORMAT, choose
 from peerkg.web.errors import ApiError
+from peerkg.web.limits import client_slot
 from peerkg.web.state import config
 
 bp = Blueprint("validate", __name__)
@@ -56,7 +57,7 @@ def _too_large(limit: int) -> ApiError:
 @bp.route("/validate", methods=["POST"])
 def validate() -> Response:
     cfg = config()
-    arrival = time.monotonic()
+    arrival = g.get("arrival") or time.monotonic()
     limit = cfg.max_validate_bytes
     if request.content_length is not None and request.content_length > limit:
         raise _too_large(limit)
@@ -70,7 +71,8 @@ def validate() -> Response:
     fmt = choose(("graph", "html"))
     media = None if fmt.name == "html" else RDFLIB_FORMAT[fmt.name]
     job = ValidationJob(body, parser, media, cfg.validate_timeout, arrival + cfg.validate_timeout)
-    answer = _pool().run(job)
+    with client_slot(per_client=False):
+        answer = _pool().run(job)
     error = answer.get("error")
     if error == "query-timeout":
         raise ApiError(503, "validate-timeout", f"the validation did not finish within "

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from rdflib import Dataset, Graph, URIRef
 
 from peerkg.concepts.records import Tag
-from peerkg.model import Decisions, JournalIdentity, PageDecisions, ParsedPage, PersonName
+from peerkg.model import Decisions, PageDecisions, ParsedPage, PersonName
 from peerkg.normalise.names import name_key
 from peerkg.rdf import serialise
 from peerkg.rdf.iri import Minter
@@ -43,14 +43,12 @@ def _agents(minter: Minter, decided: PageDecisions) -> tuple[AgentResolver, dict
 
 
 def map_page(page: ParsedPage, decided: PageDecisions, tags: PageTags, minter: Minter, graph: Graph,
-             links: Graph, printings: dict[URIRef, list[Printing]], concept_labels: dict[URIRef, str],
-             journals: JournalIdentity | None = None) -> None:
+             links: Graph, printings: dict[URIRef, list[Printing]], concept_labels: dict[URIRef, str]) -> None:
     """What one page states into ``graph``; its pointers' resolutions into ``links``; each work record with
     its tags into ``printings`` (mapped per work once every page is read)."""
     work_iris = [minter.work(w) for w in decided.works]
     resolver, fullest = _agents(minter, decided)
-    mapper = PageMapper(page.record, page.document, work_iris, resolver, minter, graph, concept_labels, fullest,
-                        journals or JournalIdentity())
+    mapper = PageMapper(page.record, page.document, work_iris, resolver, minter, graph, concept_labels, fullest)
     mapper.map()
     for entry in decided.cited:
         citations.map_cited(mapper, entry)
@@ -78,7 +76,7 @@ def map_build(pages: Sequence[ParsedPage], decisions: Decisions, tags: Sequence[
         if progress:
             progress(number, len(pages))
         graph = dataset.graph(minter.source_graph(page.document.sha256))
-        map_page(page, decided, page_tags, minter, graph, links, printings, concept_labels, decisions.journals)
+        map_page(page, decided, page_tags, minter, graph, links, printings, concept_labels)
     prefer_journal_titles([dataset.graph(minter.source_graph(page.document.sha256)) for page in pages])
     for work, printed in printings.items():
         map_work(annotations, evidence, minter, work, printed)

@@ -15,7 +15,6 @@ from peerkg import __version__
 from peerkg.model import (
     Abstract,
     CitationStatement,
-    JournalIdentity,
     PageRange,
     PageRecord,
     PersonName,
@@ -53,8 +52,6 @@ class PageMapper:
     # the fullest name the resolve stage found for each person node: a page that writes a shorter
     # form ("Faulkner, A.") keeps it on the author role (psmh:nameAsWritten), not as the person's name
     canonical_names: dict[URIRef, PersonName] = field(default_factory=dict)
-    # which journal node each printed (title, ISSN) belongs to, decided across the build's pages
-    journals: JournalIdentity = field(default_factory=JournalIdentity)
 
     @property
     def source_iri(self) -> URIRef:
@@ -175,15 +172,13 @@ class PageMapper:
         self.graph.add((org, FOAF.name, Literal(name)))
         return org
 
-    def journal(self, title: str | None, issn: str | None = None) -> URIRef | None:
-        """The node of the journal printed as ``title``/``issn``: the one the resolve stage decided."""
-        key = self.journals.of(title, issn)
-        return self.minter.journal(key) if key is not None else None
-
     def map_venue(self, venue: Venue, w: URIRef) -> None:
         g = self.graph
-        journal = self.journal(venue.title, venue.issn)
-        if journal is None:
+        if venue.issn:
+            journal = self.minter.journal_by_issn(venue.issn)
+        elif venue.title:
+            journal = self.minter.journal_by_title(venue.title)
+        else:
             return
         g.add((journal, RDF.type, FABIO.Journal))
         g.add((journal, RDF.type, BIBO.Journal))
