@@ -14,6 +14,7 @@ import click
 from peerkg.cli.errors import CommandError, user_errors
 from peerkg.web.config import (
     DEFAULT_MAX_ROWS,
+    DEFAULT_QUERY_MEMORY_MB,
     DEFAULT_QUERY_TIMEOUT,
     DEFAULT_THREADS,
     DEFAULT_VALIDATE_MEMORY_MB,
@@ -37,6 +38,9 @@ _FILES = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--max-rows", default=DEFAULT_MAX_ROWS, show_default=True, type=int,
               help="Most result rows / triples per query (more: 422, or a flagged partial result "
                    "with ?partial=true).")
+@click.option("--query-memory-mb", default=DEFAULT_QUERY_MEMORY_MB, show_default=True, type=int,
+              help="Resident memory in MB a query's worker may reach before the query is stopped (503; "
+                   "0: no cap).")
 @click.option("--workers", type=int, help="Query worker processes (default: CPUs, at least 2).")
 @click.option("--threads", default=DEFAULT_THREADS, show_default=True, type=int,
               help="HTTP threads (waitress). Queries and validations in hand at once: all but "
@@ -59,7 +63,8 @@ _FILES = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--dumps-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the dumps (default: a temporary directory).")
 def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None, endpoint: str | None,
-          query_timeout: float, max_rows: int, workers: int | None, threads: int, allow_remote: bool,
+          query_timeout: float, max_rows: int, query_memory_mb: int, workers: int | None, threads: int,
+          allow_remote: bool,
           validate_timeout: float, validate_memory_mb: int, max_client_queries: int | None,
           client_header: str | None, enable_update: bool, update_token: str | None, base: str | None,
           dumps_dir: Path | None) -> None:
@@ -83,8 +88,9 @@ def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None,
         if not (data or store_path or endpoint):
             click.echo("building the bundled seed pages (peerkg build), then serving them…", err=True)
         backend = open_backend(data=list(data) or None, store_path=store_path, endpoint=endpoint,
-                               workers=workers)
+                               workers=workers, memory_mb=query_memory_mb or None)
         cfg = ServiceConfig(query_timeout=query_timeout, max_rows=max_rows, allow_remote=allow_remote,
+                            query_memory_mb=query_memory_mb,
                             enable_update=enable_update, update_token=update_token,
                             validate_timeout=validate_timeout, validate_memory_mb=validate_memory_mb,
                             max_client_queries=max_client_queries, client_header=client_header,

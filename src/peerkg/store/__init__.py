@@ -18,9 +18,10 @@ def default_workers() -> int:
 
 def open_backend(*, data: list[Path] | None = None, store_path: Path | None = None,
                  endpoint: str | None = None, workers: int | None = None,
-                 remote_timeout: float = 30.0) -> Backend:
+                 remote_timeout: float = 30.0, memory_mb: float | None = None) -> Backend:
     """The backend for ``peerkg serve``/``query``: a remote endpoint, a store directory, RDF files,
-    or (none of these) the bundled seed pages built by the core pipeline."""
+    or (none of these) the bundled seed pages built by the core pipeline. ``memory_mb``: the resident
+    size past which a query's worker is stopped (None: no cap)."""
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     slots = workers or default_workers()
     if endpoint:
@@ -28,12 +29,13 @@ def open_backend(*, data: list[Path] | None = None, store_path: Path | None = No
         return RemoteBackend(endpoint, timeout=remote_timeout)
     from peerkg.store.oxigraph import OxigraphBackend
     if store_path is not None:
-        return OxigraphBackend(store_path, workers=slots, prefixes=prefixes)
+        return OxigraphBackend(store_path, workers=slots, prefixes=prefixes, memory_mb=memory_mb)
     if data:
-        return OxigraphBackend.from_files(data, workers=slots, prefixes=prefixes)
+        return OxigraphBackend.from_files(data, workers=slots, prefixes=prefixes, memory_mb=memory_mb)
     from peerkg.pipeline import build_dataset
     result = build_dataset()
-    backend = OxigraphBackend.from_bytes(result.trig + result.evidence_trig, workers=slots, prefixes=prefixes)
+    backend = OxigraphBackend.from_bytes(result.trig + result.evidence_trig, workers=slots,
+                                         prefixes=prefixes, memory_mb=memory_mb)
     backend.prepared = {"peerkg.ttl": result.ttl, "peerkg.nt": result.nt, "peerkg.trig": result.trig,
                         "peerkg.nq": result.nq}
     return backend

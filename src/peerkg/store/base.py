@@ -72,6 +72,13 @@ class QueryTimeout(StoreError):
     code = "query-timeout"
 
 
+class QueryMemory(StoreError):
+    """The query's worker grew past the memory cap and was stopped (``--query-memory-mb``)."""
+
+    status = 503
+    code = "query-memory"
+
+
 class TooManyRows(StoreError):
     status = 422
     code = "row-limit"

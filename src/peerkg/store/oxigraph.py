@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from peerkg.errors import InputError
 from peerkg.store.base import (
     NotAcceptable,
+    QueryMemory,
     QueryOutcome,
     QueryRequest,
     QuerySyntaxError,
@@ -53,7 +54,7 @@ class OxigraphBackend:
     name = "oxigraph"
 
     def __init__(self, store_path: Path, workers: int = 2, prefixes: dict[str, str] | None = None,
-                 owns_path: bool = False) -> None:
+                 owns_path: bool = False, memory_mb: float | None = None) -> None:
         if not (store_path / "CURRENT").exists():
             raise InputError("not a pyoxigraph store directory", source=str(store_path),
                              hint="create one with: peerkg load FILE… --store PATH")
@@ -64,7 +65,7 @@ class OxigraphBackend:
         self._write_lock = threading.Lock()  # dumps made by the build, served as they are
         self.prefixes = dict(prefixes or {})
         self.local = ox.Store.read_only(str(store_path))
-        self.pool = WorkerPool(str(store_path), workers, self.prefixes)
+        self.pool = WorkerPool(str(store_path), workers, self.prefixes, memory_mb=memory_mb)
 
     @classmethod
     def from_files(cls, files: list[Path], **kwargs: object) -> OxigraphBackend:
@@ -96,6 +97,12 @@ class OxigraphBackend:
                 f"the query ran longer than {request.timeout:g} s, the time limit of this service, and was "
                 "stopped. Make it more selective (fewer unbound triple patterns, a LIMIT, FILTERs early), or "
                 "ask the operator to raise the limit (peerkg serve --query-timeout SECONDS).")
+        if error == "memory-limit":
+            raise QueryMemory(
+                f"the query needed more than {self.pool.memory_mb:g} MB, the memory limit of a query on this "
+                "service, and was stopped. Make it more selective (a LIMIT does not help an ORDER BY, GROUP BY "
+                "or DISTINCT over many rows), or ask the operator to raise the limit (peerkg serve "
+                "--query-memory-mb MB).")
         if error == "malformed-query":
             raise QuerySyntaxError(answer["message"])
         if error == "row-limit":
@@ -186,7 +193,8 @@ class OxigraphBackend:
         return {"backend": self.name, "triples": self.facts.union_triples,
                 "quads": self.facts.quads, "graphs": len(self.facts.graphs), "workers": self.pool.size,
                 "busy": self.pool.busy(), "worker_pids": self.pool.pids(),
-                "stopped_queries": self.pool.killed, "worker_restarts": self.pool.restarts}
+                "stopped_queries": self.pool.killed, "worker_restarts": self.pool.restarts,
+                "memory_stops": self.pool.over_memory, "worker_recycles": self.pool.recycled}
 
     def close(self) -> None:
         self.pool.close()

@@ -24,6 +24,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, Protocol
 
 from peerkg.store.base import Busy, StoreError
+from peerkg.store.memory import rss_mb
 from peerkg.store.worker import worker_main
 
 log = logging.getLogger("peerkg.store")
@@ -32,6 +33,10 @@ STARTUP_TIMEOUT = 60.0
 # A request is taken on only if a worker is expected this long before its deadline: a light query needs a
 # few milliseconds, and a request's own running time is not known before it runs (the deadline stops it).
 MIN_RUN = 0.1
+# A worker whose resident memory grew by more than this since it started is replaced after its job: what
+# a request left behind (caches, a fragmented heap) is given back to the OS with the process.
+RECYCLE_GROWTH_MB = 64.0
+WATCH_INTERVAL = 0.05  # how often a running job's worker memory is checked against the cap
 
 
 class Job(Protocol):
@@ -45,6 +50,7 @@ class _Slot:
     process: BaseProcess
     conn: Connection
     pid: int
+    baseline: float = 0.0  # resident MB when it announced itself ready
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,8 @@ def expected_start(now: float, running: list[Running], idle: int, waiting: int, 
 class WorkerPool:
     def __init__(self, store_path: str, size: int, prefixes: dict[str, str] | None = None,
                  queue_timeout: float = 10.0, target: Any = worker_main, args: tuple[Any, ...] | None = None,
-                 name: str = "query") -> None:
+                 name: str = "query", memory_mb: float | None = None,
+                 recycle_mb: float | None = RECYCLE_GROWTH_MB) -> None:
         self.store_path = store_path
         self.target = target
         self.args = args if args is not None else (store_path, dict(prefixes or {}))
@@ -93,8 +100,12 @@ class WorkerPool:
         self.size = max(1, size)
         self.prefixes = dict(prefixes or {})
         self.queue_timeout = queue_timeout
+        self.memory_mb = memory_mb  # a running job's worker over this resident size is stopped
+        self.recycle_mb = recycle_mb
         self.restarts = 0
         self.killed = 0
+        self.over_memory = 0
+        self.recycled = 0
         self.early_busy = 0
         self._running: dict[int, Running] = {}
         self._durations: deque[float] = deque(maxlen=32)  # recent times a job held a worker
@@ -131,6 +142,7 @@ class WorkerPool:
             self.isolated = False
             log.warning("%s worker %s keeps network access: user namespaces are not available", self.name,
                         info)
+        slot.baseline = rss_mb(slot.pid) or 0.0
         with self._lock:
             self._all[slot.pid] = slot
 
@@ -245,12 +257,26 @@ class WorkerPool:
                 self._running.pop(slot.pid, None)
                 self._durations.append(time.monotonic() - started)
 
+    def _await_answer(self, slot: _Slot, deadline: float) -> dict[str, Any] | None:
+        """The worker's answer, or None at the deadline; with a memory cap, checked every
+        :data:`WATCH_INTERVAL` (a job past the cap is answered ``{"error": "memory-limit"}``)."""
+        while True:
+            budget = deadline - time.monotonic()
+            step = budget if self.memory_mb is None else min(budget, WATCH_INTERVAL)
+            if slot.conn.poll(max(step, 0.001)):
+                answer: dict[str, Any] = slot.conn.recv()
+                return answer
+            if budget <= step:
+                return None
+            rss = rss_mb(slot.pid)
+            if self.memory_mb is not None and rss is not None and rss > self.memory_mb:
+                self.over_memory += 1
+                return {"error": "memory-limit", "restart": True, "rss_mb": rss}
+
     def _exchange(self, slot: _Slot, request: Job, deadline: float) -> dict[str, Any]:
-        budget = deadline - time.monotonic()
         try:
             slot.conn.send(request)
-            ready = slot.conn.poll(max(budget, 0.001))
-            answer = slot.conn.recv() if ready else None
+            answer = self._await_answer(slot, deadline)
         except (EOFError, OSError, BrokenPipeError) as exc:
             self._discard(slot)
             raise StoreError(f"the {self.name} worker died ({exc or 'no answer'}); the request was not "
@@ -261,6 +287,16 @@ class WorkerPool:
             return {"error": "query-timeout"}
         if answer.get("restart"):
             self._discard(slot)
+        elif self._grown(slot):
+            self.recycled += 1
+            self._discard(slot)
         else:
             self._idle.put(slot)
         return answer
+
+    def _grown(self, slot: _Slot) -> bool:
+        """Whether the worker holds more than ``recycle_mb`` above its resident size at start."""
+        if self.recycle_mb is None:
+            return False
+        rss = rss_mb(slot.pid)
+        return rss is not None and slot.baseline > 0 and rss > slot.baseline + self.recycle_mb

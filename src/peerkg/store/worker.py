@@ -7,6 +7,7 @@ over a pipe with plain tuples/dicts (picklable, no exceptions cross the pipe).
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import resource
 import time
@@ -18,28 +19,11 @@ import pyoxigraph as ox
 
 from peerkg.store.base import QueryRequest
 from peerkg.store.guard import readable_syntax_error
+from peerkg.store.memory import release_big_buffers, settle
 from peerkg.store.results import write_boolean, write_solutions, write_triples
 
 PREFIXES: dict[str, str] = {}
 _CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
-
-
-_M_MMAP_THRESHOLD = -3  # glibc mallopt parameter
-BIG_BUFFER = 128 * 1024
-
-
-def release_big_buffers() -> bool:
-    """Serve every allocation over 128 kB from its own mapping, given back to the OS when it is freed.
-
-    glibc otherwise raises that threshold after the first big buffer is freed (up to 32 MB), so later
-    request bodies, query texts, results and reports come from the heap, which keeps their pages: over
-    the hostile corpus (tests/test_web_hostile.py) the server grew from 58 to 186 MB and stayed there;
-    with a fixed threshold it ends within a few MB of idle. Returns False where there is no glibc.
-    """
-    try:
-        return ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, BIG_BUFFER) == 1
-    except (OSError, AttributeError):
-        return False
 
 
 def cut_network() -> bool:
@@ -163,6 +147,9 @@ def validate_body(body: bytes, parser: str, media: str | None) -> dict[str, Any]
             "body": out}
 
 
+WARM_UP = b"<http://example.org/a> <http://example.org/b> 'c' ."
+
+
 def validate_main(conn: Connection, memory_mb: int) -> None:
     """Entry point of a validation worker: capped address space, no network, shapes loaded once."""
     release_big_buffers()
@@ -176,6 +163,9 @@ def validate_main(conn: Connection, memory_mb: int) -> None:
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which refuses to start
         conn.send(("failed", f"cannot load the shapes: {exc}"))
         return
+    validate_body(WARM_UP, "turtle", None)  # the parsers and the report writer, imported on first use
+    gc.collect()
+    gc.freeze()  # the shapes and modules: never scanned again, so collections after each job stay cheap
     conn.send(("ready", os.getpid(), cut_network()))
     while True:
         try:
@@ -192,4 +182,5 @@ def validate_main(conn: Connection, memory_mb: int) -> None:
             return
         except RecursionError:
             answer = {"error": "unparseable", "message": "the body nests too deeply to be validated"}
+        settle()  # the body's graph and report go now, not at some later collection
         conn.send(answer)

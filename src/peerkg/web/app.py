@@ -9,7 +9,7 @@ from flask import Flask, Response, g, request
 
 from peerkg import __version__
 from peerkg.store.base import Backend
-from peerkg.store.worker import release_big_buffers
+from peerkg.store.memory import release_big_buffers
 from peerkg.web import errors
 from peerkg.web.config import ServiceConfig
 from peerkg.web.examples import example_queries, named_examples
@@ -22,7 +22,7 @@ access_log = logging.getLogger("peerkg.access")
 def create_app(config: ServiceConfig | None = None, store: Backend | None = None) -> Flask:
     """Build the WSGI app. ``store`` defaults to the bundled seeds built by the core pipeline."""
     cfg = config or ServiceConfig()
-    release_big_buffers()  # big bodies and results go back to the OS once answered (see store/worker.py)
+    release_big_buffers()  # big bodies and results go back to the OS once answered (see store/memory.py)
     if store is None:
         from peerkg.store import open_backend
         store = open_backend()

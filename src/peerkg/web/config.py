@@ -12,6 +12,7 @@ DEFAULT_MAX_ROWS = 10_000             # result rows (SELECT) or triples (CONSTRU
 DEFAULT_MAX_VALIDATE_BYTES = 5_000_000
 DEFAULT_MAX_QUERY_BYTES = 100_000
 DEFAULT_RESOURCE_LINKS = 500          # triples each way shown on a resource page
+DEFAULT_QUERY_MEMORY_MB = 2048       # resident size of a query worker running a query
 DEFAULT_VALIDATE_TIMEOUT = 30.0       # seconds per POST /validate
 DEFAULT_VALIDATE_MEMORY_MB = 1024     # address space of a validation worker
 DEFAULT_VALIDATE_WORKERS = 1
@@ -29,6 +30,7 @@ class ServiceConfig:
     max_validate_bytes: int = DEFAULT_MAX_VALIDATE_BYTES
     resource_links: int = DEFAULT_RESOURCE_LINKS
     allow_remote: bool = False        # SPARQL only: SERVICE and FROM naming graphs not in the dataset
+    query_memory_mb: int = DEFAULT_QUERY_MEMORY_MB
     validate_timeout: float = DEFAULT_VALIDATE_TIMEOUT
     validate_memory_mb: int = DEFAULT_VALIDATE_MEMORY_MB
     validate_workers: int = DEFAULT_VALIDATE_WORKERS
