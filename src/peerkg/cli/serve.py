@@ -46,8 +46,9 @@ _FILES = click.Path(exists=True, dir_okay=False, path_type=Path)
               help="HTTP threads (waitress). Queries and validations in hand at once: all but "
                    f"{SPARE_THREADS} of them (more: 503 at once).")
 @click.option("--allow-remote", is_flag=True,
-              help="SPARQL only: allow SERVICE and FROM of graphs not in the dataset (the server then "
-                   "connects where a query says). /validate never fetches contexts or entities.")
+              help="SPARQL only: allow SERVICE and FROM of graphs not in the dataset; query workers then "
+                   "keep network access and connect where a query's SERVICE says. /validate never fetches "
+                   "contexts or entities.")
 @click.option("--validate-timeout", default=DEFAULT_VALIDATE_TIMEOUT, show_default=True, type=float,
               help="Seconds a POST /validate may take before its worker is stopped (503).")
 @click.option("--validate-memory-mb", default=DEFAULT_VALIDATE_MEMORY_MB, show_default=True, type=int,
@@ -88,7 +89,7 @@ def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None,
         if not (data or store_path or endpoint):
             click.echo("building the bundled seed pages (peerkg build), then serving them…", err=True)
         backend = open_backend(data=list(data) or None, store_path=store_path, endpoint=endpoint,
-                               workers=workers, memory_mb=query_memory_mb or None)
+                               workers=workers, memory_mb=query_memory_mb or None, network=allow_remote)
         cfg = ServiceConfig(query_timeout=query_timeout, max_rows=max_rows, allow_remote=allow_remote,
                             query_memory_mb=query_memory_mb,
                             enable_update=enable_update, update_token=update_token,

@@ -54,7 +54,7 @@ class OxigraphBackend:
     name = "oxigraph"
 
     def __init__(self, store_path: Path, workers: int = 2, prefixes: dict[str, str] | None = None,
-                 owns_path: bool = False, memory_mb: float | None = None) -> None:
+                 owns_path: bool = False, memory_mb: float | None = None, network: bool = False) -> None:
         if not (store_path / "CURRENT").exists():
             raise InputError("not a pyoxigraph store directory", source=str(store_path),
                              hint="create one with: peerkg load FILE… --store PATH")
@@ -65,7 +65,9 @@ class OxigraphBackend:
         self._write_lock = threading.Lock()  # dumps made by the build, served as they are
         self.prefixes = dict(prefixes or {})
         self.local = ox.Store.read_only(str(store_path))
-        self.pool = WorkerPool(str(store_path), workers, self.prefixes, memory_mb=memory_mb)
+        # ``network``: the workers keep network access, for SERVICE (peerkg serve --allow-remote)
+        self.pool = WorkerPool(str(store_path), workers, self.prefixes, memory_mb=memory_mb,
+                               args=(str(store_path), self.prefixes, network))
 
     @classmethod
     def from_files(cls, files: list[Path], **kwargs: object) -> OxigraphBackend:
@@ -194,7 +196,8 @@ class OxigraphBackend:
                 "quads": self.facts.quads, "graphs": len(self.facts.graphs), "workers": self.pool.size,
                 "busy": self.pool.busy(), "worker_pids": self.pool.pids(),
                 "stopped_queries": self.pool.killed, "worker_restarts": self.pool.restarts,
-                "memory_stops": self.pool.over_memory, "worker_recycles": self.pool.recycled}
+                "memory_stops": self.pool.over_memory, "worker_recycles": self.pool.recycled,
+                "workers_without_network": self.pool.isolated}
 
     def close(self) -> None:
         self.pool.close()

@@ -138,8 +138,10 @@ class WorkerPool:
         if status != "ready":
             self._kill(slot)
             raise StoreError(str(info))
-        if not (rest and rest[0]):
+        isolated = rest[0] if rest else False
+        if isolated is not True:
             self.isolated = False
+        if isolated is False:
             log.warning("%s worker %s keeps network access: user namespaces are not available", self.name,
                         info)
         slot.baseline = rss_mb(slot.pid) or 0.0

@@ -96,11 +96,16 @@ def run_query(store: ox.Store, req: QueryRequest) -> dict[str, Any]:
             "elapsed_ms": (time.perf_counter() - start) * 1000}
 
 
-def worker_main(conn: Connection, store_path: str, prefixes: dict[str, str]) -> None:
-    """Entry point of a worker process: open the store read-only and serve requests until EOF."""
+def worker_main(conn: Connection, store_path: str, prefixes: dict[str, str], network: bool = False) -> None:
+    """Entry point of a worker process: open the store read-only and serve requests until EOF.
+
+    Without ``network`` (the default) the worker first leaves the network (:func:`cut_network`); it
+    announces True if it did, False if it could not, None if it was told to keep it (``--allow-remote``).
+    """
     PREFIXES.update(prefixes)
     release_big_buffers()
-    isolated = cut_network()  # before the store starts its threads (unshare needs a single thread)
+    # before the store starts its threads (unshare needs a single thread)
+    isolated = None if network else cut_network()
     try:
         store = ox.Store.read_only(store_path)
     except OSError as exc:
