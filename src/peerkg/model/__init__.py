@@ -14,6 +14,7 @@ from peerkg.model.cited import (
 from peerkg.model.decisions import (
     AgentId,
     CitedEntry,
+    CitedMerge,
     Decisions,
     Evidence,
     Inference,
@@ -66,6 +67,7 @@ __all__ = [
     "AgentId",
     "CitationStatement",
     "CitedEntry",
+    "CitedMerge",
     "CitedWork",
     "CountKind",
     "DatePrecision",

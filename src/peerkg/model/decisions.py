@@ -44,6 +44,7 @@ __all__ = [
     "WorkMatch",
     "WorkMerge",
     "CitedEntry",
+    "CitedMerge",
     "mention_id",
 ]
 
@@ -326,6 +327,19 @@ class WorkMerge:
 
 
 @dataclass(frozen=True)
+class CitedMerge:
+    """Two reference entries (in the lists of different work records) found to cite one work that no page
+    describes: ``first``/``second`` are (citing record, entry position)."""
+
+    first: tuple[RecordRef, int]
+    second: tuple[RecordRef, int]
+    work: WorkId
+    rule: str
+    score: float
+    evidence: str
+
+
+@dataclass(frozen=True)
 class CitedEntry:
     """A reference-list entry and the work node it cites: the work another page describes (``matched``:
     same DOI, title and year, …) or a node of its own."""
@@ -379,6 +393,7 @@ class Decisions:
 
     pages: tuple[PageDecisions, ...]
     merges: tuple[WorkMerge, ...] = ()
+    cited_merges: tuple[CitedMerge, ...] = ()  # reference entries of several lists joined into one work
     people: tuple[PersonCluster, ...] = ()
     inferences: tuple[Inference, ...] = ()
     mention_labels: Mapping[str, str] = field(default_factory=dict, hash=False)  # mention id -> "name (where)"

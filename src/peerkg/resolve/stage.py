@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from peerkg.model import (
     CitedEntry,
+    CitedMerge,
     CitedWork,
     Decisions,
     Inference,
@@ -35,6 +36,7 @@ from peerkg.model import (
 )
 from peerkg.normalise.keys import family_key
 from peerkg.resolve import implied, intext, matching, people
+from peerkg.resolve.cited import decide_cited
 from peerkg.resolve.works import WorkIdentity, decide_works
 
 __all__ = ["cited_key", "resolve", "work_key"]
@@ -104,7 +106,7 @@ def resolve(pages: Sequence[ParsedPage]) -> Decisions:
     for ref, work in sorted(identity.ids.items()):
         groups.setdefault(work, []).append(pages[ref.page].record.works[ref.index])
     main_keys = [work_key(work, records) for work, records in groups.items()]
-    cited, cited_keys = _cited_entries(pages, identity, main_keys)
+    cited, cited_keys, cited_merges = _cited_entries(pages, identity, main_keys)
     mentions, where = _mentions(pages, identity, cited)
     clusters = people.link_people(mentions)
     by_first_author = _first_family_index(main_keys + cited_keys)
@@ -118,31 +120,38 @@ def resolve(pages: Sequence[ParsedPage]) -> Decisions:
         cited=tuple(cited.get(p, ())), pointers=_pointers(p, page, identity, by_first_author),
         agents=tuple(sorted(agents.get(p, ()), key=lambda a: a.mention))) for p, page in enumerate(pages))
     decided = {mid for c in clusters for d in c.decisions for mid in (d.subject, d.object)}
-    return Decisions(pages=page_decisions, merges=identity.merges, people=tuple(clusters),
+    return Decisions(pages=page_decisions, merges=identity.merges, cited_merges=cited_merges,
+                     people=tuple(clusters),
                      inferences=tuple(_inferences(pages, identity, main_keys)),
                      mention_labels={m.id: f"{m.name.as_written!r} ({pages[where[m.id][0]].document.name}, "
                                            f"{where[m.id][1]})" for m in mentions if m.id in decided})
 
 
 def _cited_entries(pages: Sequence[ParsedPage], identity: WorkIdentity, main_keys: Sequence[WorkKey],
-                   ) -> tuple[dict[int, list[CitedEntry]], list[WorkKey]]:
-    """Reference entries → the work each cites (a main work when one is the same work, else its own node)."""
-    parsed: list[tuple[RecordRef, int, CitedWork, WorkId]] = []
+                   ) -> tuple[dict[int, list[CitedEntry]], list[WorkKey], tuple[CitedMerge, ...]]:
+    """Reference entries → the work each cites: a main work when one is the same work, else the node the
+    entries of other lists citing that work share (:mod:`peerkg.resolve.cited`), else a node of its own."""
+    parsed: list[tuple[RecordRef, int, CitedWork, WorkId, WorkId]] = []
     for p, page in enumerate(pages):
         for i, record in enumerate(page.record.works):
             citing = identity.ids[RecordRef(p, i)]
             for entry, cited in zip(record.references, page.cited[i], strict=True):
                 own = WorkId("cited", (str(entry.position),), citing=citing)
-                parsed.append((RecordRef(p, i), entry.position, cited, own))
-    matched = _matches_to_main([cited_key(own, cited) for _r, _n, cited, own in parsed], main_keys)
+                probe = WorkId("entry", (str(p), str(i), str(entry.position)))  # one per entry, for matching
+                parsed.append((RecordRef(p, i), entry.position, cited, own, probe))
+    matched = _matches_to_main([cited_key(probe, cited) for *_, cited, _own, probe in parsed], main_keys)
+    joined = decide_cited([((ref, position), cited) for ref, position, cited, _own, probe in parsed
+                           if probe not in matched], main_keys,
+                          lambda ref: f"{pages[ref.page].document.name} work {ref.index + 1}")
     entries: dict[int, list[CitedEntry]] = defaultdict(list)
-    unmatched: list[WorkKey] = []
-    for ref, position, cited, own in parsed:
-        match = matched.get(own)
-        entries[ref.page].append(CitedEntry(ref, position, cited, match or own, match is not None))
-        if not match:
-            unmatched.append(cited_key(own, cited))
-    return entries, unmatched
+    unmatched: dict[WorkId, WorkKey] = {}
+    for ref, position, cited, own, probe in parsed:
+        match = matched.get(probe) or joined.matched.get((ref, position))
+        work = match or joined.works.get((ref, position), own)
+        entries[ref.page].append(CitedEntry(ref, position, cited, work, match is not None))
+        if not match and (work not in unmatched or not unmatched[work].title):
+            unmatched[work] = cited_key(work, cited)
+    return entries, list(unmatched.values()), joined.merges
 
 
 def _pointers(p: int, page: ParsedPage, identity: WorkIdentity,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS
 
-from peerkg.model import Decisions, ParsedPage, RecordRef, WorkMerge
+from peerkg.model import CitedMerge, Decisions, ParsedPage, RecordRef, WorkMerge
 from peerkg.rdf.iri import Minter
 from peerkg.rdf.mapping import citations, terms
 from peerkg.rdf.namespaces import PSMH
@@ -34,10 +34,30 @@ def map_work_merge(links: Graph, merge: WorkMerge, pages: Sequence[ParsedPage], 
         links.add((d, PROV.wasDerivedFrom, minter.source(pages[ref.page].document.sha256)))
 
 
+def map_cited_merge(links: Graph, merge: CitedMerge, pages: Sequence[ParsedPage], minter: Minter) -> None:
+    """One ``psmh:LinkDecision`` for two reference entries (of different lists) found to cite one work."""
+    (first, one), (second, other) = merge.first, merge.second
+    d = minter.decision("cited-merge", pages[first.page].document.sha256, str(first.index), str(one),
+                        pages[second.page].document.sha256, str(second.index), str(other))
+    work = minter.work(merge.work)
+    links.add((d, RDF.type, PSMH.LinkDecision))
+    links.add((d, RDFS.label, Literal(f"reference {one} of {_label(first, pages)} and reference {other} of "
+                                      f"{_label(second, pages)} cite the same work")))
+    links.add((d, PSMH.rule, Literal(merge.rule)))
+    links.add((d, PSMH.score, terms.decimal(merge.score)))
+    links.add((d, PSMH.subjectEntity, work))
+    links.add((d, PSMH.objectEntity, work))
+    links.add((d, PSMH.evidence, Literal(merge.evidence)))
+    for ref in (first, second):
+        links.add((d, PROV.wasDerivedFrom, minter.source(pages[ref.page].document.sha256)))
+
+
 def map_decisions(links: Graph, decisions: Decisions, pages: Sequence[ParsedPage], minter: Minter) -> None:
     """Work merges, person merges and implied facts: everything decided across pages."""
     for merge in decisions.merges:
         map_work_merge(links, merge, pages, minter)
+    for cited in decisions.cited_merges:
+        map_cited_merge(links, cited, pages, minter)
     for cluster in decisions.people:
         citations.map_person_decisions(links, minter, cluster, decisions.mention_labels)
     for inference in decisions.inferences:
