@@ -27,6 +27,10 @@ _STRIP_L = " ,.;:)]}”’\"'»-–"
 _STRIP_R = " ,;:([{“‘\"'«-–"
 _PAIRS = {")": "(", "]": "[", "”": "“", "’": "‘", "»": "«"}
 _OPENERS = {"‘": "’", "“": "”", "(": ")", "'": "'"}
+_KEEP_DOT = re.compile(r"(?:\b[A-Z]|\bal|\bed|\beds|\bIn[ck]|\bLtd|\bCo)\.$")
+_WORD = re.compile(r"\w")
+_SPACE = re.compile(r"\s")
+_RUN_OF_DIGITS = re.compile(r"\d{5,8}")
 
 
 @dataclass
@@ -55,7 +59,7 @@ def tidy(value: str) -> str:
         c = v[-1]
         if c in _PAIRS and _PAIRS[c] in v:
             break
-        if c == "." and (v.endswith("..") or re.search(r"(?:\b[A-Z]|\bal|\bed|\beds|\bIn[ck]|\bLtd|\bCo)\.$", v)):
+        if c == "." and (v.endswith("..") or _KEEP_DOT.search(v)):
             break
         v = v[:-1].rstrip()
     return v
@@ -115,7 +119,7 @@ def _people(text: str, toks: list[Token], labels: list[str], probs: list[float],
             continue
         family = tidy(text[toks[f_idx[0]].start: toks[f_idx[-1]].end])
         given = text[toks[g_idx[0]].start: toks[g_idx[-1]].end].strip(" ,") if g_idx else ""
-        if not re.search(r"\w", given):
+        if not _WORD.search(given):
             given, written = "", family
             names.append(PersonName(as_written=written, is_organisation=True) if is_organisation_name(written)
                          or len(written.split()) != 1 or written.isupper()
@@ -128,8 +132,8 @@ def _people(text: str, toks: list[Token], labels: list[str], probs: list[float],
 def pages_from(text: str, marked_plural: bool) -> PageRange | None:
     """Page range, with a lost dash restored when that is certain (``pp. 112834`` → 1128–1134)."""
     pr = parse_pages(text)
-    digits = re.sub(r"\s", "", text)
-    if pr and pr.end is None and re.fullmatch(r"\d{5,8}", digits):
+    digits = _SPACE.sub("", text)
+    if pr and pr.end is None and _RUN_OF_DIGITS.fullmatch(digits):
         found = []
         for i in range(1, len(digits)):
             s, e = digits[:i], digits[i:]

@@ -8,6 +8,7 @@ and a last guard puts any word no field took into ``unparsed``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from peerkg.model import CitedWork, PageRange, WorkType
@@ -25,6 +26,8 @@ _CHAPTER = re.compile(r"\(?\b(?:[Cc]hapter|[Cc]hap\.|[Cc]h\.)\s*(\d+|[IVXLC]+)\b
 _YEAR = re.compile(r"(?P<year>(?:1[5-9]|20)\d{2})(?:\s*/\s*\d{1,4})?(?P<suffix>[a-z])?\b")
 _NODATE = re.compile(r"n\.?\s?d\.?|no date|in press|forthcoming|undated|in preparation", re.IGNORECASE)
 _EDITION = re.compile(r"(\d+(?:st|nd|rd|th)?|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]ev(?:ised)?\.?)")
+_PP = re.compile(r"\bpp\.?\s*$")
+_PAGE_LABEL = re.compile(r"\b(?:pp?\.?|pages?)\s*$")
 FIELDS = ("authors", "editors", "year", "date", "title", "container", "volume", "issue", "pages", "publisher",
           "place", "edition", "genre", "doi", "url", "accessed")
 
@@ -92,7 +95,7 @@ def parse_reference(text: str) -> CitedWork:
             continue
         same = mine == getattr(learned, attr, None) and name in conf
         agreed.append((name, max(conf[name], ruled.confidence) if same else WEAK))
-    return _replace(ruled, genre=learned.genre, link_text=learned.link_text, field_confidence=tuple(agreed))
+    return dataclasses.replace(ruled, genre=learned.genre, link_text=learned.link_text, field_confidence=tuple(agreed))
 
 
 def read_crf(text: str) -> CitedWork:
@@ -121,10 +124,10 @@ def read_crf(text: str) -> CitedWork:
     pages = None
     if "pages" in v:
         start = toks[p.spans["pages"][0]].start
-        plural = bool(re.search(r"\bpp\.?\s*$", masked[max(0, start - 6): start]))
+        plural = bool(_PP.search(masked[max(0, start - 6): start]))
         pages = pages_from(v["pages"], plural) or PageRange(start=normalise_hyphens(v["pages"]).strip(),
                                                            as_written=v["pages"])
-        marker = re.search(r"\b(?:pp?\.?|pages?)\s*$", masked[max(0, start - 8): start])
+        marker = _PAGE_LABEL.search(masked[max(0, start - 8): start])
         if marker and pages.as_written == v["pages"]:  # the page label is printed with the range
             written = masked[start - len(marker.group()): start] + v["pages"]
             pages = PageRange(start=pages.start, end=pages.end, as_written=written)
@@ -155,8 +158,9 @@ def read_crf(text: str) -> CitedWork:
         accessed=t.get("accessed") or None, doi=doi, label=label, style=_style(labels, [x.text for x in toks]),
         genre=t.get("genre") or None, link_text=tuple(p.notes),
         field_confidence=tuple((k, conf[k]) for k in FIELDS if k in conf),
+        unparsed=tuple(dict.fromkeys(x for x in p.unparsed if x.strip())),
     )
-    return _guard(work, cleaned, p, probs)
+    return _guard(work, cleaned, probs)
 
 
 def _eds_after_authors(text: str, toks, labels: list[str]) -> bool:  # noqa: ANN001
@@ -173,19 +177,13 @@ def _eds_after_authors(text: str, toks, labels: list[str]) -> bool:  # noqa: ANN
     return False
 
 
-def _guard(work: CitedWork, cleaned: str, p: Parsed, probs: list[float]) -> CitedWork:
-    unparsed = list(dict.fromkeys(x for x in p.unparsed if x.strip()))
-    missing = rp.missing_words(_replace(work, unparsed=tuple(unparsed)), cleaned, MARKER_WORDS)
+def _guard(work: CitedWork, cleaned: str, probs: list[float]) -> CitedWork:
+    """Add what no field took to ``unparsed`` and score the reading (base: the mean token probability)."""
+    unparsed = list(work.unparsed)
+    missing = rp.missing_words(work, cleaned, MARKER_WORDS)
     if missing:
         unparsed.append(" ".join(dict.fromkeys(missing)))
-    work = _replace(work, unparsed=tuple(unparsed))
-    score = (sum(probs) / len(probs) if probs else 0.05) - rp.penalties(work, no_year=0.2)
+    score = (sum(probs) / len(probs) if probs else 0.05) - rp.penalties(work, unparsed, no_year=0.2)
     if not (work.authors or work.year or work.no_date or work.container_title or work.doi or work.url):
         score = min(score, 0.3)  # nothing but words: not recognisably a reference
-    return _replace(work, confidence=round(min(max(score, 0.05), 1.0), 2))
-
-
-def _replace(work: CitedWork, **changes: object) -> CitedWork:
-    import dataclasses
-
-    return dataclasses.replace(work, **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(work, unparsed=tuple(unparsed), confidence=round(min(max(score, 0.05), 1.0), 2))

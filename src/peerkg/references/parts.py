@@ -51,6 +51,18 @@ _STOP = frozenset(re.split(r"\s+", (
     "available at from online retrieved accessed viewed on chapter chap ch doi https http dx "
     "org www et al and und n d nd html htm"
 )))
+_FULL_STOP = re.compile(r"\.\s+")
+_FAMILY_INITIALS = re.compile(r"[A-Z][^\W\d_]+,\s*(?:[A-Z]\.?\s?)+(?:,|$|\s|&|and)")
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.-])[A-Z][a-z]?\.$")
+_COMMA_INITIAL = re.compile(r",\s*[A-Z]\.")
+_SENTENCE_END = re.compile(r"[.?!](?=\s|$)")
+_COMMA = re.compile(r",\s")
+_SEPARATOR = re.compile(r"[,.;](?=\s|$)")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\w")
+_PLACE_STATE = re.compile(r"[a-z .'-]+,\s*[a-z]{2}")
+_PLACE_PUBLISHER = re.compile(r"(?P<place>[A-Z][\w .'-]+?(?:,\s*[A-Z]{2})?)\s*:\s*(?P<pub>.+)")
+_ALNUM = re.compile(r"[^\W_]+")
 
 
 #: container titles that contain commas (so segment splitting must not cut them)
@@ -68,19 +80,19 @@ def known_container(text: str) -> str | None:
 
 def split_sentences(text: str) -> list[str]:
     """Split at ``. `` (Vancouver: initials carry no dots, so every full stop ends a part)."""
-    return [p.strip(" .") for p in re.split(r"\.\s+", text.strip()) if p.strip(" .")]
+    return [p.strip(" .") for p in _FULL_STOP.split(text.strip()) if p.strip(" .")]
 
 
 def looks_like_authors(text: str) -> bool:
     value = text.strip(" .,")
     return 0 < len(value) <= 250 and bool(
-        re.search(r"[A-Z][^\W\d_]+,\s*(?:[A-Z]\.?\s?)+(?:,|$|\s|&|and)", value)
+        _FAMILY_INITIALS.search(value)
         or is_organisation_name(value))
 
 
 def _person(piece: str, given_first: bool) -> PersonName:
     piece = piece.strip(" ,;:")
-    if piece.endswith(".") and not re.search(r"(?:^|[\s.-])[A-Z][a-z]?\.$", piece):
+    if piece.endswith(".") and not _ENDS_WITH_INITIAL.search(piece):
         piece = piece[:-1]
     if is_organisation_name(piece):
         return PersonName(as_written=piece, is_organisation=True)
@@ -96,7 +108,7 @@ def split_people(text: str, given_first: bool = False) -> tuple[PersonName, ...]
     text = text.strip(" ,;:")
     if not text.strip(" ."):
         return ()
-    if is_organisation_name(text) and not re.search(r",\s*[A-Z]\.", text):
+    if is_organisation_name(text) and not _COMMA_INITIAL.search(text):
         return (PersonName(as_written=text.rstrip(". "), is_organisation=True),)
     pieces = [p for p in _SPLIT_PEOPLE.split(text) if p and p.strip(" .")]
     out: list[PersonName] = []
@@ -146,7 +158,7 @@ def _depth_ok(text: str, idx: int) -> bool:
 
 def sentence_end(body: str) -> int | None:
     """Where an unquoted (APA) title ends: index after ``?``/``!`` or at the ``.``."""
-    for m in re.finditer(r"[.?!](?=\s|$)", body):
+    for m in _SENTENCE_END.finditer(body):
         i = m.start()
         if not _depth_ok(body, i):
             continue
@@ -157,7 +169,7 @@ def sentence_end(body: str) -> int | None:
 
 
 def top_level_comma(body: str) -> int | None:
-    for m in re.finditer(r",\s", body):
+    for m in _COMMA.finditer(body):
         if _depth_ok(body, m.start()):
             return m.start()
     return None
@@ -166,7 +178,7 @@ def top_level_comma(body: str) -> int | None:
 def split_segments(text: str) -> list[str]:
     parts: list[str] = []
     last = 0
-    for m in re.finditer(r"[,.;](?=\s|$)", text):
+    for m in _SEPARATOR.finditer(text):
         i = m.start()
         if not _depth_ok(text, i) or (text[i] == "." and _ABBREV.search(text[:i])):
             continue
@@ -175,8 +187,8 @@ def split_segments(text: str) -> list[str]:
     parts.append(text[last:])
     out: list[str] = []
     for p in parts:
-        seg = re.sub(r"\s+", " ", p).strip(" ()[]:")
-        if not seg or not re.search(r"\w", seg):
+        seg = _SPACES.sub(" ", p).strip(" ()[]:")
+        if not seg or not _WORD.search(seg):
             continue
         if seg in _STATES and out and is_place(out[-1]):
             out[-1] = f"{out[-1]}, {seg}"
@@ -187,12 +199,12 @@ def split_segments(text: str) -> list[str]:
 
 def is_place(seg: str) -> bool:
     value = seg.strip().casefold()
-    return value in PLACES or bool(re.fullmatch(r"[a-z .'-]+,\s*[a-z]{2}", value)
+    return value in PLACES or bool(_PLACE_STATE.fullmatch(value)
                                    and value[-2:].upper() in _STATES)
 
 
 def place_publisher(seg: str) -> tuple[str, str] | None:
-    m = re.fullmatch(r"(?P<place>[A-Z][\w .'-]+?(?:,\s*[A-Z]{2})?)\s*:\s*(?P<pub>.+)", seg)
+    m = _PLACE_PUBLISHER.fullmatch(seg)
     if m and is_place(m.group("place")):
         return m.group("place").strip(), m.group("pub").strip()
     return None
@@ -217,7 +229,7 @@ def is_report(text: str) -> bool:
 def tidy(value: object) -> str | None:
     if value is None:
         return None
-    text = re.sub(r"\s+", " ", str(value)).strip().strip(",;:").strip()
+    text = _SPACES.sub(" ", str(value)).strip().strip(",;:").strip()
     text = text.rstrip(".").strip() if not text.endswith("..") else text
     return text or None
 
@@ -235,7 +247,7 @@ def field_text(work: CitedWork) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", text.casefold())
+    return _ALNUM.findall(text.casefold())
 
 
 def missing_words(work: CitedWork, cleaned: str, skip: frozenset[str]) -> list[str]:
@@ -244,10 +256,12 @@ def missing_words(work: CitedWork, cleaned: str, skip: frozenset[str]) -> list[s
     return [t for t in tokens(cleaned) if t not in have and t not in skip]
 
 
-def penalties(work: CitedWork, *, no_year: float = 0.25, no_authors: float = 0.0) -> float:
-    """How much a reading's confidence drops for what it left out: unparsed words, no year, no title,
-    no work type, and (when ``no_authors`` is given) no authors."""
-    score = 0.25 if work.unparsed else 0.0
+def penalties(work: CitedWork, unparsed: tuple[str, ...] | list[str], *, no_year: float = 0.25,
+              no_authors: float = 0.0) -> float:
+    """How much a reading's confidence drops below its reader's base score for what it left out:
+    ``unparsed`` words, no year, no title, no work type, and (when ``no_authors`` is given) no authors.
+    Both readers call it (the rules from 1.0, the CRF from its mean token probability)."""
+    score = 0.25 if unparsed else 0.0
     if work.year is None and not work.no_date:
         score += no_year
     if not work.title:
@@ -260,14 +274,13 @@ def penalties(work: CitedWork, *, no_year: float = 0.25, no_authors: float = 0.0
 
 
 def finish(work: CitedWork, cleaned: str) -> CitedWork:
-    """Guard against dropped text, then score the parse."""
+    """Guard against dropped text, then score the parse (the rule reader's base score is 1.0)."""
     missing = missing_words(work, cleaned, _STOP)
     unparsed = work.unparsed
     if missing:
         unparsed = (*unparsed, " ".join(dict.fromkeys(missing)))
-    work = dataclasses.replace(work, unparsed=unparsed)
-    score = 1.0 - penalties(work, no_authors=0.1)
-    return dataclasses.replace(work, confidence=round(max(score, 0.05), 2))
+    score = 1.0 - penalties(work, unparsed, no_authors=0.1)
+    return dataclasses.replace(work, unparsed=unparsed, confidence=round(max(score, 0.05), 2))
 
 
 _THESIS = re.compile(r"thesis|dissertation|\bph\.?\s?d\b|doctoral|dphil|dclinpsy", re.IGNORECASE)

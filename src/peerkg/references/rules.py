@@ -63,6 +63,9 @@ _ETAL = re.compile(r",?\s*\bet\s+al\b\.?", re.IGNORECASE)
 _NEWS_DATE = re.compile(
     rf"^(?:(?:{rp.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{rp.MONTHS})\.?)"
     rf"(?:,?\s+\d{{4}})?$|^(?:{rp.MONTHS})\.?(?:\s+\d{{4}})?$", re.IGNORECASE)
+_FAMILY_FIRST = re.compile(r",\s*(?:[A-Z]\.\s?)+")
+_NUMBER = re.compile(r"\d{1,4}")
+_RANGE = re.compile(rf"[A-Za-z]?\d+[A-Za-z]?\s*[{_H}]\s*[A-Za-z]?\d+|e\d+")
 
 
 class _Work:
@@ -85,27 +88,29 @@ def _pages(text: str | None) -> PageRange | None:
 
 
 def _identifiers(w: _Work) -> None:
-    m = _DOI.search(w.s)
+    # each pattern is tried only where its literal part is printed (the same matches, found sooner)
+    low = w.s.casefold()
+    m = _DOI.search(w.s) if "10." in low else None
     if m:
         doi = normalise_doi(m.group(1).rstrip(".,;)]"))
         if doi:
             w.f["doi"] = doi
             tail = m.group(1)[len(m.group(1).rstrip(".,;)]")):]
             w.s = w.s[: m.start()] + " , " + tail + w.s[m.end():]
-    m = _URL.search(w.s)
+    m = _URL.search(w.s) if "http" in low or "www." in low else None
     if m:
         url = m.group(1).rstrip(".,;)]")
         w.f["url"] = normalise_hyphens(url).replace("\u2014", "-")
         w.s = w.s[: m.start()] + " , " + m.group(1)[len(url):] + w.s[m.end():]
-    m = _ACCESSED.search(w.s)
+    m = _ACCESSED.search(w.s) if "accessed" in low or "viewed" in low or "retrieved" in low else None
     if m:
         w.f["accessed"] = m.group(1).strip()
         w.take(m)
-    m = _CHAPTER.search(w.s)
+    m = _CHAPTER.search(w.s) if "ch" in low else None
     if m:
         w.f["chapter"] = m.group(1)
         w.take(m)
-    m = _EDITION.search(w.s)
+    m = _EDITION.search(w.s) if "ed" in low else None
     if m:
         w.f["edition"] = m.group(1)
         w.take(m)
@@ -224,7 +229,7 @@ def _labelled(w: _Work, rest: str) -> str:
     if m:
         if m.group("eds"):
             eds = m.group("eds")
-            family_first = bool(re.search(r",\s*(?:[A-Z]\.\s?)+", eds))
+            family_first = bool(_FAMILY_FIRST.search(eds))
             w.f["container_editors"] = rp.split_people(eds, given_first=not family_first)
         w.f["in_marker"] = True
         rest = rest[: m.start()] + " , " + rest[m.end():]
@@ -254,9 +259,9 @@ def _segments(w: _Work, rest: str) -> None:
             w.f["place"] = seg
         elif _NEWS_DATE.match(seg) and "date_detail" not in w.f:
             w.f["date_detail"] = seg
-        elif re.fullmatch(r"\d{1,4}", seg) and "container_title" in w.f and "volume" not in w.f:
+        elif _NUMBER.fullmatch(seg) and "container_title" in w.f and "volume" not in w.f:
             w.f["volume"] = seg
-        elif (re.fullmatch(rf"[A-Za-z]?\d+[A-Za-z]?\s*[{_H}]\s*[A-Za-z]?\d+|e\d+", seg)
+        elif (_RANGE.fullmatch(seg)
               and not w.f.get("pages")):
             w.f["pages"] = _pages(seg)
         elif "title" not in w.f:

@@ -13,8 +13,8 @@ how many full stops), and the same for its neighbours.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from peerkg.references import lexicon as lx
 
@@ -30,8 +30,9 @@ _OPEN_Q = frozenset("“\"«„")
 _CLOSE_Q = frozenset("”\"»“")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token and its character span in the string (a tuple: cheap to make, forty to a string)."""
+
     text: str
     start: int
     end: int
@@ -42,10 +43,11 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     last = 0
+    make = Token
     for m in _TOKEN.finditer(text):
-        out.append(Token(m.group(), m.start(), m.end(), m.lastgroup or "other",
-                         m.start() > last or m.start() == 0))
-        last = m.end()
+        start, end = m.span()
+        out.append(make(m.group(), start, end, m.lastgroup or "other", start > last or start == 0))
+        last = end
     return out
 
 
@@ -103,24 +105,43 @@ def _word_features(text: str, kind: str) -> tuple[str, ...]:
     return tuple(f)
 
 
+_POS = tuple(f"pos={k}" for k in range(5))
+_STOPS = tuple(f"stops={k}" for k in range(5))
+_FIRST = ("i=0", "i=1", "i=2")
+_YEAR_NUM = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def _shifted(prefix: str, values: list[str], d: int) -> list[str]:
+    """``prefix + value`` of the token ``d`` places away, for every position (``BOUND`` past the ends)."""
+    n = len(values)
+    body = [prefix + v for v in values]
+    if d < 0:
+        return [prefix + "BOUND"] * min(-d, n) + body[: max(n + d, 0)]
+    return body[d:] + [prefix + "BOUND"] * min(d, n)
+
+
 def features(tokens: list[Token]) -> list[list[str]]:
     """One feature list per token: its own, its context's and its neighbours'."""
     n = len(tokens)
+    if not n:
+        return []
     own = [_word_features(t.text, t.kind) for t in tokens]
     lows = [t.text.casefold() if t.kind not in ("url", "doi") else t.kind for t in tokens]
     shapes = [o[2] if len(o) > 2 else o[1] for o in own]
+    wm2, wm1 = _shifted("w-2=", lows, -2), _shifted("w-1=", lows, -1)
+    wp1, wp2 = _shifted("w1=", lows, 1), _shifted("w2=", lows, 2)
+    sm1, sp1 = _shifted("s-1=", shapes, -1), _shifted("s1=", shapes, 1)
     out: list[list[str]] = []
     paren = bracket = 0
     quote = False
     seen_year = seen_close_q = seen_in = False
     stops = 0
+    last = n - 1
     for i, t in enumerate(tokens):
-        f = list(own[i])
-        f.append("sp" if t.space_before else "nosp")
-        f.append(f"pos={min(4, (5 * i) // n)}")
+        f = [*own[i], "sp" if t.space_before else "nosp", _POS[(5 * i) // n]]
         if i < 3:
-            f.append(f"i={i}")
-        if i == n - 1:
+            f.append(_FIRST[i])
+        if i == last:
             f.append("last")
         if paren:
             f.append("paren")
@@ -128,23 +149,19 @@ def features(tokens: list[Token]) -> list[list[str]]:
             f.append("bracket")
         if quote:
             f.append("quote")
-        f.append(f"stops={min(stops, 4)}")
+        f.append(_STOPS[stops if stops < 4 else 4])
         if seen_year:
             f.append("after_year")
         if seen_close_q:
             f.append("after_quote")
         if seen_in:
             f.append("after_in")
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                f.append(f"w{d}={lows[j]}")
-                if d in (-1, 1):
-                    f.append(f"s{d}={shapes[j]}")
-            else:
-                f.append(f"w{d}=BOUND")
-        if i + 1 < n:
-            f.append(f"w+1sp={'sp' if tokens[i + 1].space_before else 'no'}")
+        if 0 < i < last:
+            f += (wm2[i], wm1[i], sm1[i], wp1[i], sp1[i], wp2[i])
+        else:  # no shape feature past the ends
+            f += [x for x in (wm2[i], wm1[i], sm1[i], wp1[i], sp1[i], wp2[i]) if x[-6:] != "=BOUND" or x[0] == "w"]
+        if i < last:
+            f.append("w+1sp=sp" if tokens[i + 1].space_before else "w+1sp=no")
         out.append(f)
         # state after this token
         x = t.text
@@ -163,7 +180,7 @@ def features(tokens: list[Token]) -> list[list[str]]:
             seen_close_q = True
         elif x == "." or x == "?":
             stops += 1
-        if t.kind == "num" and len(x) == 4 and 1500 <= int(x) <= 2099:
+        if t.kind == "num" and len(x) == 4 and _YEAR_NUM.fullmatch(x):
             seen_year = True
         if lows[i] == "in":
             seen_in = True
