@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from peerkg.model import PageRange, PersonName
-from peerkg.normalise.names import is_organisation_name
 from peerkg.normalise.pages import parse_pages
+from peerkg.references.parts import is_organisation_name
 from peerkg.references.tokens import Token
 
 #: words the styles print around fields (never taken as unparsed text)

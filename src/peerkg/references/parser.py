@@ -26,6 +26,8 @@ _CHAPTER = re.compile(r"\(?\b(?:[Cc]hapter|[Cc]hap\.|[Cc]h\.)\s*(\d+|[IVXLC]+)\b
 _YEAR = re.compile(r"(?P<year>(?:1[5-9]|20)\d{2})(?:\s*/\s*\d{1,4})?(?P<suffix>[a-z])?\b")
 _NODATE = re.compile(r"n\.?\s?d\.?|no date|in press|forthcoming|undated|in preparation", re.IGNORECASE)
 _EDITION = re.compile(r"(\d+(?:st|nd|rd|th)?|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]ev(?:ised)?\.?)")
+#: a year (or "n.d.", "in press") in round brackets: what Emerald and APA strings print after the names
+_BRACKETED_YEAR = re.compile(r"\(\s*(?:(?:1[5-9]|20)\d{2}|n\.|no date|in press|forthcoming|undated)", re.IGNORECASE)
 _PP = re.compile(r"\bpp\.?\s*$")
 _PAGE_LABEL = re.compile(r"\b(?:pp?\.?|pages?)\s*$")
 FIELDS = ("authors", "editors", "year", "date", "title", "container", "volume", "issue", "pages", "publisher",
@@ -72,8 +74,8 @@ WEAK = 0.75  # the confidence of a field the two readers disagree on (below link
 def parse_reference(text: str) -> CitedWork:
     """Parse one reference-list entry. Never raises; what no field takes goes to ``unparsed``.
 
-    The CRF reads every string. An Emerald (Harvard) or APA string the rule reader takes whole and is sure
-    of is read by the rules, which were written for that house style; each of its fields then
+    The CRF reads every string. A string with its year in brackets (Emerald, APA) that the rule reader
+    takes whole and is sure of is read by the rules, which were written for that house style; each of its fields then
     carries the CRF's confidence where both readers agree on it and :data:`WEAK` where they do not.
 
     >>> w = parse_reference("Bradstreet, S. (2006), “Harnessing”, The Mental Health Review, "
@@ -82,6 +84,8 @@ def parse_reference(text: str) -> CitedWork:
     (2006, 'Harnessing', 'The Mental Health Review', '11', '2', '37', 'journal-article')
     """
     learned = read_crf(text)
+    if not _BRACKETED_YEAR.search(text):
+        return learned  # not the Emerald/APA family the rules were written for
     ruled = rules.parse_reference(text)
     if (ruled.style not in ("harvard", "apa") or ruled.confidence < 0.99 or ruled.unparsed
             or (learned.genre and ruled.work_type is not learned.work_type)):

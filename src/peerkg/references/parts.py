@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from peerkg.model import CitedWork, PersonName, WorkType
-from peerkg.normalise.names import is_organisation_name, parse_name
+from peerkg.normalise import names
+from peerkg.normalise.names import parse_name
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|winter")
@@ -51,6 +53,14 @@ _STOP = frozenset(re.split(r"\s+", (
     "available at from online retrieved accessed viewed on chapter chap ch doi https http dx "
     "org www et al and und n d nd html htm"
 )))
+
+
+@lru_cache(maxsize=16384)
+def is_organisation_name(text: str) -> bool:
+    """:func:`peerkg.normalise.names.is_organisation_name`, remembered (reference lists repeat names)."""
+    return names.is_organisation_name(text)
+
+
 _FULL_STOP = re.compile(r"\.\s+")
 _FAMILY_INITIALS = re.compile(r"[A-Z][^\W\d_]+,\s*(?:[A-Z]\.?\s?)+(?:,|$|\s|&|and)")
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.-])[A-Z][a-z]?\.$")
