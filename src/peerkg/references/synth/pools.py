@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 
 
-def _lines(text: str) -> tuple[str, ...]:
+def lines(text: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in text.strip().splitlines() if x.strip())
 
 
-def _words(text: str) -> tuple[str, ...]:
+def words(text: str) -> tuple[str, ...]:
     return tuple(w for w in re.split(r"\s+", text.strip()) if w)
 
 
-FAMILIES = _words("""
+FAMILIES = words("""
 Repper Perkins Mead Hilton Curtis MacNeil Davidson Chinman Sells Rowe Bellamy Guy Miller Slade Deegan
 Faulkner Basset Kalathil Gillard Edwards Gibson Holley Owen Watson Carter Walker Bryant Beresford
 Campbell Bradstreet Dawney Shepherd Boardman Simpson Lloyd-Evans Mayo-Wilson Harrison Pilling Pitt
@@ -41,7 +41,7 @@ Ridgway Dornan Ralph Ochocka Nelson Janzen Trainor Hutchinson Lehman Corrigan Ka
 Salyers Mueser Drake Bond Becker Forchuk Pickett Cook Copeland Jonikas Grey Gates Akabas Segal
 """)
 
-PARTICLE_FAMILIES = _lines("""
+PARTICLE_FAMILIES = lines("""
 van der Berg
 van den Bosch
 de Jong
@@ -66,7 +66,7 @@ de Wet
 van Weeghel
 """)
 
-GIVEN = _words("""
+GIVEN = words("""
 Julie Rachel Emma Alison Sarah Anne Jane Helen Mary Susan Karen Claire Louise Nicola Fiona Sian
 Catherine Elizabeth Victoria Hannah Lucy Ruth Rebecca Laura Kate Jo Joanne Shery Patricia Larry
 John James David Michael Robert William Richard Thomas Mark Paul Peter Andrew Stephen Simon
@@ -83,7 +83,7 @@ Agnieszka Katarzyna Tomasz Jiří Petra Dimitri Elena Ivan Olga Nikos Eleni Yael
 Shlomo Reza Maryam Farhad Leila Mei Ka-Wai Chi-Ming Gurpreet Harjit Manpreet
 """)
 
-ORGANISATIONS = _lines("""
+ORGANISATIONS = lines("""
 Department of Health
 Department of Health and Social Care
 World Health Organization
@@ -134,7 +134,7 @@ Healthy London Partnership
 #: (full title, NLM/ISO abbreviation)
 JOURNALS: tuple[tuple[str, ...], ...] = tuple(
     tuple(x.split(" | "))
-    for x in _lines("""
+    for x in lines("""
 Journal of Mental Health | J Ment Health
 Psychiatric Services | Psychiatr Serv
 Psychiatric Rehabilitation Journal | Psychiatr Rehabil J
@@ -215,7 +215,7 @@ Proceedings of the Aristotelian Society | Proc Aristot Soc
 """)
 )
 
-NEWSPAPERS = _lines("""
+NEWSPAPERS = lines("""
 The Guardian
 The Observer
 The Times
@@ -233,7 +233,7 @@ PUBLISHERS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (p, tuple(places.split("; ")))
     for p, places in (
         x.split(" | ")
-        for x in _lines("""
+        for x in lines("""
 Routledge | London; Abingdon; New York; Abingdon, Oxon
 Sage | London; Thousand Oaks, CA; Los Angeles
 SAGE Publications | London; Thousand Oaks, CA
@@ -327,7 +327,7 @@ ISSUER_PLACES = {
     "Nuffield Trust": "London",
 }
 
-UNIVERSITIES = _lines("""
+UNIVERSITIES = lines("""
 University of Nottingham
 King's College London
 University College London
@@ -356,7 +356,7 @@ Radboud University
 University of Cape Town
 """)
 
-DEGREES = _lines("""
+DEGREES = lines("""
 PhD thesis
 Doctoral thesis
 Doctoral dissertation
@@ -369,7 +369,7 @@ MA dissertation
 MPhil thesis
 """)
 
-DOMAINS = _lines("""
+DOMAINS = lines("""
 www.mind.org.uk
 www.rethink.org
 www.mentalhealth.org.uk
@@ -390,240 +390,4 @@ www.kingsfund.org.uk
 www.nice.org.uk
 www.theguardian.com
 www.bbc.co.uk
-""")
-
-# --- titles -------------------------------------------------------------------------------------
-
-TOPICS = _lines("""
-peer support
-peer support work
-peer support workers
-intentional peer support
-peer-delivered services
-peer-led interventions
-mutual aid
-self-help groups
-recovery colleges
-lived experience
-lived experience practitioners
-user involvement
-service user involvement
-co-production
-recovery-oriented practice
-personal recovery
-social inclusion
-shared decision making
-stigma and discrimination
-self-stigma
-hope and empowerment
-crisis support
-peer-run crisis respites
-family peer support
-parent peer support
-online peer support
-digital peer support
-peer mentoring
-peer navigation
-peer specialists
-certified peer specialists
-mental health advocacy
-supported employment
-housing first
-suicide prevention
-harm reduction
-trauma-informed care
-""")
-
-SETTINGS = _lines("""
-inpatient wards
-acute mental health wards
-community mental health teams
-forensic mental health services
-high secure hospitals
-early intervention in psychosis services
-primary care
-crisis resolution teams
-the voluntary sector
-prisons
-universities
-the NHS
-England
-Scotland
-Ireland
-Australia
-Canada
-the United States
-low- and middle-income countries
-rural communities
-""")
-
-POPULATIONS = _lines("""
-people with serious mental illness
-adults with severe mental illness
-people with psychosis
-young people
-older adults
-veterans
-people experiencing homelessness
-people who use drugs
-new mothers
-carers
-Black and minority ethnic communities
-refugees and asylum seekers
-university students
-people with bipolar disorder
-people with depression
-""")
-
-DESIGNS = _lines("""
-a systematic review
-a systematic review and meta-analysis
-a qualitative study
-a randomised controlled trial
-a randomized controlled trial
-a pilot randomised controlled trial
-a mixed-methods evaluation
-a realist review
-a scoping review
-a thematic analysis
-a cross-sectional survey
-a narrative review
-an ethnographic study
-a protocol for a cluster randomised trial
-findings from a national survey
-lessons learned
-a theoretical perspective
-a conceptual framework
-a report from the field
-an international charter
-""")
-
-NOUNS = _lines("""
-challenges
-barriers and facilitators
-experiences
-outcomes
-role conflict
-boundaries
-professionalisation
-the mechanisms
-the value
-the impact
-the effectiveness
-the role
-the emergence
-the growth
-the future
-the politics
-the ethics
-training and supervision
-""")
-
-BOOK_TITLES = _lines("""
-On our own: patient-controlled alternatives to the mental health system
-Social inclusion and recovery: a model for mental health practice
-Personal recovery and mental illness: a guide for mental health professionals
-Wellbeing, recovery and mental health
-Madness made me: a memoir
-Intentional peer support: an alternative approach
-Beyond the water towers: the unfinished revolution in mental health services 1985-2005
-Peer support in mental health
-Recovery in mental health: reshaping scientific and clinical responsibilities
-The recovery approach in mental health
-Experts by experience
-Doing peer support
-Surviving psychiatry
-Mental health service users and their involvement
-Psychiatric rehabilitation
-Handbook of recovery in mental health
-Pathways to recovery: a strengths recovery self-help workbook
-Toward a new psychology of women
-Asylums: essays on the social situation of mental patients and other inmates
-Critical psychiatry: the limits of madness
-Peer support work in practice
-""")
-
-REPORT_TITLES = _lines("""
-No health without mental health: a cross-government mental health outcomes strategy for people of all ages
-The five year forward view for mental health
-Lived experience leading the way: peer support in mental health
-Mental health peer support in England: piecing together the jigsaw
-Peer support workers: theory and practice
-Peer support workers: a practical guide to implementation
-Making recovery a reality
-Experts by experience: values framework for peer working
-Value of peers
-Guidance on community mental health services: promoting person-centred and rights-based approaches
-Mental health recovery: what helps and what hinders?
-The freedom to be, the chance to dream: preserving user-led peer support in mental health
-National guidelines for the peer support workforce
-Peer support in the NHS: a workforce development framework
-Implementing recovery through organisational change
-Guidelines for the practice and training of peer support
-Independent review of the Mental Health Act 1983
-Mental health strategy 2017-2027
-Strategy for mental health and wellbeing 2019-2024
-Competencies for peer workers
-""")
-
-WEB_TITLES = _lines("""
-Peer support
-What is peer support?
-About peer support
-Peer support workers
-Our values
-Defining peer support
-Peer support groups
-Recovery and peer support
-Become a peer support worker
-Mental health statistics
-Peer support: frequently asked questions
-Find peer support near you
-""")
-
-SUBTITLES = _lines("""
-views of service users, staff and managers
-evidence from a multi-site evaluation in three NHS trusts
-a mixed-methods study of implementation, fidelity and outcomes
-what do peer workers, clinicians and managers say?
-themes from interviews with peer workers, nurses and psychiatrists
-an analysis of policy documents, 2000-2020
-the view from inside the service
-a secondary analysis of trial data
-results of a two-year follow-up
-a comparison of urban and rural sites
-towards a shared language
-challenges, tensions and opportunities
-more than a job?
-from margin to mainstream
-reflections on a decade of practice
-one size does not fit all
-lessons for commissioners, providers and researchers
-an exploratory study in two community teams
-the case for co-produced research
-""")
-
-QUOTED = _lines("""
-“peer support”
-“recovery”
-“lived experience”
-‘experts by experience’
-‘peer’
-"consumer"
-'recovery'
-‘user involvement’
-“nothing about us without us”
-'mad'
-""")
-
-PLACES_TITLE = _lines("""
-Ontario, Canada
-Victoria, Australia
-Scotland, UK
-New York, USA
-Lagos, Nigeria
-Auckland, New Zealand
-Hong Kong, China
-Bavaria, Germany
-Kerala, India
 """)

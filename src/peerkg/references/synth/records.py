@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from peerkg.references.synth import pools as P
+from peerkg.references.synth import titles as T
 
 _QUOTES = ("it gave me hope", "we are all in this together", "being there", "a foot in both camps",
            "nothing about us without us")
@@ -95,16 +96,16 @@ def _cap(text: str) -> str:
 
 
 def article_title(rng: random.Random) -> str:
-    t, s, p = rng.choice(P.TOPICS), rng.choice(P.SETTINGS), rng.choice(P.POPULATIONS)
-    d, n = rng.choice(P.DESIGNS), rng.choice(P.NOUNS)
+    t, s, p = rng.choice(T.TOPICS), rng.choice(T.SETTINGS), rng.choice(T.POPULATIONS)
+    d, n = rng.choice(T.DESIGNS), rng.choice(T.NOUNS)
     forms = (
         f"{t} for {p}: {d}",
         f"{t} in {s}: {d}",
         f"{n} of {t} in {s}",
         f"{n} of {t} for {p}",
-        f"{t} and {rng.choice(P.TOPICS)}: {d}",
+        f"{t} and {rng.choice(T.TOPICS)}: {d}",
         f"what makes {t} work? {d}",
-        f"{t}, {rng.choice(P.TOPICS)} and {rng.choice(P.TOPICS)} in {s}",
+        f"{t}, {rng.choice(T.TOPICS)} and {rng.choice(T.TOPICS)} in {s}",
         f"‘{rng.choice(_QUOTES)}’: {n} of {t}",
         f"{n} of {t}: {d}",
         f"is {t} effective for {p}?",
@@ -112,14 +113,14 @@ def article_title(rng: random.Random) -> str:
         f"{d} of {t} for {p} in {s}",
         f"{t} ({rng.choice(('PEER', 'ENRICH', 'SUPPORT', 'PROSPER'))}): {d}",
         f"{n} of {t} in {s}, {rng.randint(2005, 2022)}-{rng.randint(2010, 2024)}",
-        f"{t} in {rng.choice(P.PLACES_TITLE)}: {rng.choice(P.SUBTITLES)}",
-        f"{n} of {t} for {p}: {rng.choice(P.SUBTITLES)}",
-        f"{t} in {s}: {rng.choice(P.SUBTITLES)}",
-        f"{rng.choice(P.QUOTED)} and {t}: {rng.choice(P.SUBTITLES)}",
-        f"defining {rng.choice(P.QUOTED)}: {d}",
-        f"{rng.choice(P.QUOTED)} in {s}",
+        f"{t} in {rng.choice(T.PLACES_TITLE)}: {rng.choice(T.SUBTITLES)}",
+        f"{n} of {t} for {p}: {rng.choice(T.SUBTITLES)}",
+        f"{t} in {s}: {rng.choice(T.SUBTITLES)}",
+        f"{rng.choice(T.QUOTED)} and {t}: {rng.choice(T.SUBTITLES)}",
+        f"defining {rng.choice(T.QUOTED)}: {d}",
+        f"{rng.choice(T.QUOTED)} in {s}",
         f"is {t} effective? {_cap(d)}",
-        f"{n} of {t}, {rng.choice(P.TOPICS)}, and {rng.choice(P.TOPICS)}: {rng.choice(P.SUBTITLES)}",
+        f"{n} of {t}, {rng.choice(T.TOPICS)}, and {rng.choice(T.TOPICS)}: {rng.choice(T.SUBTITLES)}",
     )
     title = _cap(rng.choice(forms))
     if rng.random() < 0.5:  # APA 7 and many journals capitalise the subtitle
@@ -224,10 +225,10 @@ def record(rng: random.Random, kind: str | None = None) -> Record:
     if kind in ("book", "chapter"):
         pub, places = rng.choice(P.PUBLISHERS)
         book = (
-            _cap(rng.choice(P.BOOK_TITLES))
+            _cap(rng.choice(T.BOOK_TITLES))
             if rng.random() < 0.5
             else _cap(
-                f"{rng.choice(P.TOPICS)}: {rng.choice(_SUBTITLES)}"
+                f"{rng.choice(T.TOPICS)}: {rng.choice(_SUBTITLES)}"
             )
         )
         edition = rng.choice((2, 2, 3, 4, 5)) if rng.random() < 0.18 else None
@@ -276,7 +277,7 @@ def record(rng: random.Random, kind: str | None = None) -> Record:
         return Record(
             kind=kind,
             authors=authors,
-            title=_cap(rng.choice(P.REPORT_TITLES)),
+            title=_cap(rng.choice(T.REPORT_TITLES)),
             publisher=pub,
             place=P.ISSUER_PLACES.get(pub, rng.choice(("London", "Edinburgh", "Geneva", "Ottawa")))
             if rng.random() < 0.7
@@ -314,7 +315,7 @@ def record(rng: random.Random, kind: str | None = None) -> Record:
     return Record(
         kind="web",
         authors=(org,) if rng.random() < 0.7 else people(rng, high=3),
-        title=rng.choice(P.WEB_TITLES),
+        title=rng.choice(T.WEB_TITLES),
         container=org.family if rng.random() < 0.3 else None,
         url=_web(rng),
         accessed=(rng.randint(2010, 2024), rng.randint(1, 12), rng.randint(1, 28)) if rng.random() < 0.75 else None,
