@@ -178,3 +178,36 @@ def title_case(text: str) -> str:
             w = w[0].upper() + w[1:]
         out.append(w)
     return " ".join(out)
+
+
+def title_as(r: Record, case: str) -> str:
+    return title_case(r.title) if case == "title" else r.title
+
+
+def venue(r: Record, abbrev: bool) -> str:
+    return (r.container_abbrev or r.container or "") if abbrev else (r.container or "")
+
+
+def place_pub(out: Out, r: Record, order: str = "place: pub") -> None:
+    """ "London: Routledge" / "Routledge, London" / "Routledge"."""
+    if order == "place: pub":
+        if r.place:
+            out.add(r.place, "place").o(": ")
+        out.add(r.publisher, "publisher")
+    else:
+        out.add(r.publisher, "publisher")
+        if r.place:
+            out.o(", ").add(r.place, "place")
+
+
+def edition(out: Out, r: Record, word: str, before: str = " ") -> None:
+    if r.edition:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(r.edition, "th")
+        out.o(before).add(f"{r.edition}{suffix}", "edition").o(f" {word}")
+
+
+def tail_url(out: Out, r: Record, rng: random.Random, lead: str, acc_fmt: str, acc_words: str) -> None:
+    if r.url:
+        out.o(lead).add(r.url, "url")
+    if r.accessed:
+        out.o(acc_words.split("|")[0]).add(accessed_text(r, acc_fmt), "accessed").o(acc_words.split("|")[1])
