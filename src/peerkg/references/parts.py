@@ -73,6 +73,9 @@ _WORD = re.compile(r"\w")
 _PLACE_STATE = re.compile(r"[a-z .'-]+,\s*[a-z]{2}")
 _PLACE_PUBLISHER = re.compile(r"(?P<place>[A-Z][\w .'-]+?(?:,\s*[A-Z]{2})?)\s*:\s*(?P<pub>.+)")
 _ALNUM = re.compile(r"[^\W_]+")
+_STATE_COLON = re.compile(r"([A-Z]{2})\s*:\s*\S")
+#: a place name not on the list: one to four capitalised words ("Isle of Lewis", "Newcastle upon Tyne")
+_PLACE_NAME = re.compile(r"[A-Z][^\W\d_]+(?:[-'][^\W\d_]+)?(?:\s+(?:of|upon|on|[A-Z][^\W\d_]+(?:-[^\W\d_]+)?)){0,3}")
 
 
 #: container titles that contain commas (so segment splitting must not cut them)
@@ -203,6 +206,10 @@ def split_segments(text: str) -> list[str]:
         if seg in _STATES and out and is_place(out[-1]):
             out[-1] = f"{out[-1]}, {seg}"
             continue
+        state = _STATE_COLON.match(seg)
+        if state and state.group(1) in _STATES and out and _PLACE_NAME.fullmatch(out[-1]):
+            out[-1] = f"{out[-1]}, {seg}"  # "Brattleboro, VT: Peach Press": the state belongs to the place
+            continue
         out.append(seg)
     return out
 
@@ -215,8 +222,9 @@ def is_place(seg: str) -> bool:
 
 def place_publisher(seg: str) -> tuple[str, str] | None:
     m = _PLACE_PUBLISHER.fullmatch(seg)
-    if m and is_place(m.group("place")):
-        return m.group("place").strip(), m.group("pub").strip()
+    if m and (is_place(m.group("place")) or (
+            _PLACE_NAME.fullmatch(m.group("place").strip()) and is_commercial_publisher(m.group("pub")))):
+        return m.group("place").strip(), m.group("pub").strip()  # "Isle of Lewis: P&P Press" too
     return None
 
 

@@ -22,6 +22,7 @@ from peerkg.normalise.identifiers import normalise_doi
 from peerkg.normalise.pages import parse_pages
 from peerkg.normalise.text import clean, normalise_hyphens
 from peerkg.references import parts as rp
+from peerkg.references.fields import pages_from
 
 __all__ = ["parse_reference", "field_text"]
 
@@ -63,6 +64,11 @@ _ETAL = re.compile(r",?\s*\bet\s+al\b\.?", re.IGNORECASE)
 _NEWS_DATE = re.compile(
     rf"^(?:(?:{rp.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{rp.MONTHS})\.?)"
     rf"(?:,?\s+\d{{4}})?$|^(?:{rp.MONTHS})\.?(?:\s+\d{{4}})?$", re.IGNORECASE)
+_LOST_DASH = re.compile(r"(pp\.?\s*)?(\d{5,8})")
+#: link labels a scraped list prints after a reference ("PubMed CrossRef Google Scholar")
+_LINK_TAIL = re.compile(
+    r"(?<=[.)\]\d])(?:\s*\[?(?:PubMed|CrossRef|Crossref|Google\s+Scholar|Medline|MEDLINE|Web\s+of\s+Science®?|ISI"
+    r"|PMC\s+free\s+article|Find\s+this\s+resource:?|Cited\s+Here)\]?)+\s*$")
 _FAMILY_FIRST = re.compile(r",\s*(?:[A-Z]\.\s?)+")
 _NUMBER = re.compile(r"\d{1,4}")
 _RANGE = re.compile(rf"[A-Za-z]?\d+[A-Za-z]?\s*[{_H}]\s*[A-Za-z]?\d+|e\d+")
@@ -84,7 +90,13 @@ class _Work:
 def _pages(text: str | None) -> PageRange | None:
     if not text:
         return None
-    return parse_pages(text) or PageRange(start=normalise_hyphens(text).strip(), as_written=text)
+    pr = parse_pages(text)
+    lost = _LOST_DASH.fullmatch(text.strip())
+    if lost and (pr is None or pr.end is None):  # "pp. 128137": the dash was lost; restored where certain
+        fixed = pages_from(lost.group(2), bool(lost.group(1)))
+        if fixed and fixed.end:
+            return PageRange(start=fixed.start, end=fixed.end, as_written=text)
+    return pr or PageRange(start=normalise_hyphens(text).strip(), as_written=text)
 
 
 def _identifiers(w: _Work) -> None:
@@ -298,6 +310,9 @@ def parse_reference(text: str) -> CitedWork:
     (2006, 'Harnessing', 'The Mental Health Review', '11', '2', '37', 'journal-article')
     """
     cleaned = clean(text.replace("\n", " "))
+    tail = _LINK_TAIL.search(cleaned)
+    if tail:
+        cleaned = cleaned[: tail.start()].rstrip()
     w = _Work(cleaned)
     m = _LABEL.match(w.s)
     if m:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from peerkg.references.synth import render as R
 from peerkg.references.synth.author_date import apa, cambridge, chicago, emerald, harvard, springer, wiley
-from peerkg.references.synth.author_title import mixed, mla, vancouver
+from peerkg.references.synth.author_title import ieee, mixed, mla, vancouver
 from peerkg.references.synth.records import Record
 
 Style = Callable[[Record, random.Random], R.Out]
@@ -34,6 +34,7 @@ STYLES: dict[str, Style] = {
     "cambridge": cambridge,
     "harvard": harvard,
     "mixed": mixed,
+    "ieee": ieee,
 }
 
 #: how often each style is drawn (the literature's common styles more often)
@@ -52,4 +53,5 @@ WEIGHTS = {
     "cambridge": 2,
     "harvard": 3,
     "mixed": 3,
+    "ieee": 3,
 }
