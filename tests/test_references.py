@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from peerkg.model import CitedWork, WorkType
 from peerkg.references import field_text, parse_reference
+from peerkg.references.fields import MARKER_WORDS
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent / "seeds"
@@ -156,7 +157,7 @@ def test_seed_000_reference_5_report_series() -> None:
 _STOP = {"vol", "volume", "no", "nos", "issue", "iss", "pp", "p", "pages", "page", "in", "ed", "eds", "edn",
          "edition", "editor", "editors", "available", "at", "from", "online", "retrieved", "accessed", "viewed",
          "on", "chapter", "chap", "ch", "doi", "https", "http", "dx", "org", "www", "et", "al", "and", "und",
-         "n", "d", "nd", "html", "htm"}
+         "n", "d", "nd", "html", "htm"} | MARKER_WORDS  # the CRF reader's marker words ("edited by", "cited")
 
 
 def _tokens(text: str) -> list[str]:

@@ -30,6 +30,7 @@ _OPENERS = {"‘": "’", "“": "”", "(": ")", "'": "'"}
 _KEEP_DOT = re.compile(r"(?:\b[A-Z]|\bal|\bed|\beds|\bIn[ck]|\bLtd|\bCo)\.$")
 _WORD = re.compile(r"\w")
 _SPACE = re.compile(r"\s")
+_NAME_THEN_INITIAL = re.compile(r"[^\W\d_]*[a-z][^\W\d_]*\s+[A-Z]$")  # a given name, then one initial
 _RUN_OF_DIGITS = re.compile(r"\d{5,8}")
 
 
@@ -125,7 +126,11 @@ def _people(text: str, toks: list[Token], labels: list[str], probs: list[float],
                          or len(written.split()) != 1 or written.isupper()
                          else PersonName(as_written=written, family=written))
             continue
-        names.append(PersonName(as_written=written, family=family, given=given.rstrip(",;:") or None))
+        given = given.rstrip(",;:")
+        end = toks[g_idx[-1]].end
+        if _NAME_THEN_INITIAL.search(given) and text[end: end + 1] == ".":
+            given += "."  # "Deegan, Patricia E. 1988.": the full stop that ends the names is the initial's too
+        names.append(PersonName(as_written=written, family=family, given=given or None))
     return names
 
 

@@ -52,8 +52,9 @@ def tokenize(text: str) -> list[Token]:
 
 
 @lru_cache(maxsize=65536)
-def _word_features(text: str, kind: str) -> tuple[str, ...]:
-    """Features of a token on its own (cached: reference lists repeat their words)."""
+def _word_features(text: str, kind: str) -> tuple[bytes, ...]:
+    """Features of a token on its own, as the UTF-8 bytes CRFsuite reads (cached: reference lists repeat
+    their words, and bytes need no encoding on the way into the tagger)."""
     low = text.casefold()
     f = [f"w={low}", f"k={kind}"]
     if kind == "word":
@@ -102,27 +103,33 @@ def _word_features(text: str, kind: str) -> tuple[str, ...]:
             f.append("lead0")
     elif kind == "other":
         f.append(f"p={text}")
-    return tuple(f)
+    return tuple(x.encode() for x in f)
 
 
-_POS = tuple(f"pos={k}" for k in range(5))
-_STOPS = tuple(f"stops={k}" for k in range(5))
-_FIRST = ("i=0", "i=1", "i=2")
+@lru_cache(maxsize=65536)
+def _as_neighbour(low: str) -> tuple[bytes, bytes, bytes, bytes]:
+    """What a word tells the tokens around it: ``w-2=`` / ``w-1=`` to the two after it, ``w1=`` / ``w2=`` to
+    the two before it."""
+    return (f"w-2={low}".encode(), f"w-1={low}".encode(), f"w1={low}".encode(), f"w2={low}".encode())
+
+
+@lru_cache(maxsize=256)
+def _shape_as_neighbour(shape: bytes) -> tuple[bytes, bytes]:
+    return b"s-1=" + shape, b"s1=" + shape
+
+
+_POS = tuple(f"pos={k}".encode() for k in range(5))
+_STOPS = tuple(f"stops={k}".encode() for k in range(5))
+_FIRST = (b"i=0", b"i=1", b"i=2")
+_SPACED = {True: b"sp", False: b"nosp"}
+_NEXT_SPACED = {True: b"w+1sp=sp", False: b"w+1sp=no"}
+_BOUND = (b"w-2=BOUND", b"w-1=BOUND", b"w1=BOUND", b"w2=BOUND")
 _YEAR_NUM = re.compile(r"1[5-9]\d\d|20\d\d")
 _STATEFUL = frozenset("()[].?") | _OPEN_Q | _CLOSE_Q
 
 
-def _shifted(prefix: str, values: list[str], d: int) -> list[str]:
-    """``prefix + value`` of the token ``d`` places away, for every position (``BOUND`` past the ends)."""
-    n = len(values)
-    body = [prefix + v for v in values]
-    if d < 0:
-        return [prefix + "BOUND"] * min(-d, n) + body[: max(n + d, 0)]
-    return body[d:] + [prefix + "BOUND"] * min(d, n)
-
-
-def features(tokens: list[Token]) -> list[list[str]]:
-    """One feature list per token: its own, its context's and its neighbours'.
+def features(tokens: list[Token]) -> list[list[bytes]]:
+    """One feature list per token: its own, its context's and its neighbours' (UTF-8 bytes).
 
     The context features (inside brackets or quotes, full stops so far, after a year, a closing quote or
     "In") are rebuilt only at the tokens that change them.
@@ -132,29 +139,31 @@ def features(tokens: list[Token]) -> list[list[str]]:
         return []
     own = [_word_features(t.text, t.kind) for t in tokens]
     lows = [t.text.casefold() if t.kind not in ("url", "doi") else t.kind for t in tokens]
-    shapes = [o[2] if len(o) > 2 else o[1] for o in own]
-    wm2, wm1 = _shifted("w-2=", lows, -2), _shifted("w-1=", lows, -1)
-    wp1, wp2 = _shifted("w1=", lows, 1), _shifted("w2=", lows, 2)
-    sm1, sp1 = _shifted("s-1=", shapes, -1), _shifted("s1=", shapes, 1)
-    window = list(zip(wm2, wm1, sm1, wp1, sp1, wp2, strict=True))
+    near = [_as_neighbour(x) for x in lows]
+    shapes = [_shape_as_neighbour(o[2] if len(o) > 2 else o[1]) for o in own]
+    m2, m1, p1, p2 = _BOUND
+    window: list[tuple[bytes, ...]] = list(zip(
+        [m2, m2][:n] + [x[0] for x in near[:-2]], [m1] + [x[1] for x in near[:-1]], [b""] + [x[0] for x in shapes[:-1]],
+        [x[2] for x in near[1:]] + [p1], [x[1] for x in shapes[1:]] + [b""], [x[3] for x in near[2:]] + [p2, p2][:n],
+        strict=True))
     last = n - 1
     for end in {0, last}:  # no shape feature past the ends
-        window[end] = tuple(x for x in window[end] if x[-6:] != "=BOUND" or x[0] == "w")
-    spaced = ["sp" if t.space_before else "nosp" for t in tokens]
-    out: list[list[str]] = []
+        window[end] = tuple(x for x in window[end] if x)
+    spaced = [_SPACED[t.space_before] for t in tokens]
+    out: list[list[bytes]] = []
     paren = bracket = stops = 0
     quote = seen_year = seen_close_q = seen_in = False
-    state: tuple[str, ...] = (_STOPS[0],)
+    state: tuple[bytes, ...] = (_STOPS[0],)
     for i, t in enumerate(tokens):
         f = [*own[i], spaced[i], _POS[(5 * i) // n]]
         if i < 3:
             f.append(_FIRST[i])
         if i == last:
-            f.append("last")
+            f.append(b"last")
         f += state
         f += window[i]
         if i < last:
-            f.append("w+1sp=sp" if tokens[i + 1].space_before else "w+1sp=no")
+            f.append(_NEXT_SPACED[tokens[i + 1].space_before])
         out.append(f)
         # state after this token
         x = t.text
@@ -181,6 +190,6 @@ def features(tokens: list[Token]) -> list[list[str]]:
         else:
             continue
         state = tuple(name for name, on in (
-            ("paren", paren), ("bracket", bracket), ("quote", quote), (_STOPS[min(stops, 4)], True),
-            ("after_year", seen_year), ("after_quote", seen_close_q), ("after_in", seen_in)) if on)
+            (b"paren", paren), (b"bracket", bracket), (b"quote", quote), (_STOPS[min(stops, 4)], True),
+            (b"after_year", seen_year), (b"after_quote", seen_close_q), (b"after_in", seen_in)) if on)
     return out

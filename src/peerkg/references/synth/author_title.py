@@ -319,7 +319,7 @@ def ieee(r: Record, rng: random.Random) -> R.Out:
     place = _ieee_place(r.place, rng) if r.place else None
     publisher = _ieee_publisher(r.publisher, rng) if r.publisher else None
     if r.kind == "chapter" and rng.random() < 0.25:  # a conference paper
-        out.o("in Proc. ").add(rng.choice(_CONFERENCES), "container").o(", ")
+        out.o("in ").add("Proc. " + rng.choice(_CONFERENCES), "container").o(", ")
         out.add(rng.choice(_CONFERENCE_PLACES), "place").o(", ").add(year, "year")
         out.o(", pp. ").add(R.page_range(r, dash), "pages").o(".")
         return out
