@@ -160,7 +160,7 @@ def test_copies_differing_only_in_years_are_two_works_with_two_iris(tmp_path: Pa
     minter = Minter(Base())
     iris = [minter.work(w) for page in result.decisions.pages for w in page.works]
     assert len(iris) == 4 and len(set(iris)) == 4
-    assert result.validation.conforms, result.validation
+    assert result.validation.no_violations, result.validation
 
 
 def test_one_preferred_title_per_journal_the_others_kept_with_their_page(tmp_path: Path) -> None:
@@ -168,7 +168,7 @@ def test_one_preferred_title_per_journal_the_others_kept_with_their_page(tmp_pat
     from rdflib.namespace import DCTERMS, SKOS
 
     result = build_dataset([SEEDS, LAYOUTS], infer=False)
-    assert result.validation.conforms
+    assert result.validation.no_violations
     journal = URIRef("https://w3id.org/psmh/id/journal/issn/2042-8308")
     union = result.union
     assert [str(t) for t in union.objects(journal, DCTERMS.title)] == ["Mental Health and Social Inclusion"]

@@ -29,7 +29,8 @@ OBJECT_PROPERTIES = {"peerSupportModel", "setting", "theme", "hasStatedCount", "
                      "hit", "strongestHit"}
 DATATYPE_PROPERTIES = {"countValue", "countQualifier", "confidence", "citingSection", "nameAsWritten",
                        "listingTeaser", "aheadOfPrint", "truncated", "offsetStart", "offsetEnd", "sha256",
-                       "byteSize", "converterVersion", "rule", "score", "evidence", "annotatedField", "hitCount"}
+                       "byteSize", "converterVersion", "rule", "score", "evidence", "annotatedField", "hitCount",
+                       "noViolations"}
 
 SCHEMES = {
     "abstract-heading": ["purpose", "design-methodology-approach", "findings", "research-limitations-implications",

@@ -99,7 +99,7 @@ Reference2 articles.
     built = build_dataset([page], infer=False)
     from peerkg.validation import report_as_text
 
-    assert built.validation.conforms, report_as_text(built.validation)
+    assert built.validation.no_violations, report_as_text(built.validation)
     union = built.dataset
     site = list(union.query("""SELECT ?site WHERE { GRAPH ?g {
         ?w a <http://purl.org/spar/fabio/WebPage> ; <http://purl.org/dc/terms/isPartOf> ?site .
@@ -120,7 +120,7 @@ def test_a_page_given_twice_is_read_once_and_the_build_conforms(tmp_path):
         shutil.copy(page, second / page.name)
     once = build_dataset([first], infer=False)
     twice = build_dataset([first, second], infer=False)
-    assert twice.validation.conforms and twice.validation.violations == 0
+    assert twice.validation.no_violations and twice.validation.violations == 0
     assert twice.nq == once.nq
     duplicates = [o for o in twice.outcomes if o.status == "duplicate"]
     assert sorted((Path(o.path).name, o.same_as) for o in duplicates) == sorted(

@@ -283,7 +283,7 @@ def test_valid_example_conforms_without_any_result(stem):
     found = results_about_example(stem, "valid")
     assert found == [], "\n".join(f"{r.severity} {r.focus_node} {r.check}: {r.message}" for r in found)
     _g, report = example(stem, "valid")
-    assert report.conforms
+    assert report.conforms and report.no_violations
 
 
 @pytest.mark.parametrize("stem", sorted(EXPECTED))
@@ -297,7 +297,8 @@ def test_invalid_example_gives_exactly_the_expected_results(stem):
         assert r.shape and r.shape.startswith(SHAPES_NS)
     _g, report = example(stem, "invalid")
     has_violation = any(sev == V for _f, sev, _c in EXPECTED[stem])
-    assert report.conforms is (not has_violation)
+    assert report.no_violations is (not has_violation)
+    assert report.conforms is False  # SHACL: any result, a warning too, means sh:conforms false
 
 
 @pytest.mark.parametrize("stem", sorted(EXPECTED))
@@ -615,7 +616,7 @@ def test_dataset_is_validated_as_the_union_of_its_graphs():
     report = validate(ds, shapes())
     about = {(r.focus_node, local(r.check)) for r in report.results}
     assert about == {(ID + "person/extra", "Person-name"), (ID + "person/extra", "Person-familyName-present")}
-    assert not report.conforms and report.violations == 1 and report.warnings == 1
+    assert not report.no_violations and report.violations == 1 and report.warnings == 1
 
 
 def test_caller_data_is_not_modified():
@@ -638,10 +639,12 @@ def test_report_as_text_and_json():
     assert "Warning: <https://w3id.org/psmh/id/person/cher> foaf:familyName:" in text
     assert "(value \"Cher\"@en)" in text
     assert text.index("Violation:") < text.index("Warning:")
-    assert text.rstrip().endswith("Data does not conform: 3 violation(s), 1 warning(s).")
+    assert text.rstrip().endswith("SHACL sh:conforms false: 4 results: 3 violations, 1 warning, 0 infos.\n"
+                                  "peerkg verdict: 3 violations.")
     doc = report_as_json(report)
     assert json.loads(json.dumps(doc)) == doc
-    assert doc["conforms"] is False and doc["violations"] == 3 and doc["warnings"] == 1
+    assert doc["conforms"] is False and doc["noViolations"] is False
+    assert (doc["violations"], doc["warnings"], doc["infos"]) == (3, 1, 0)
     assert {r["severity"] for r in doc["results"]} == {"Violation", "Warning"}
     assert all(r["message"] and r["focusNode"] and r["shape"] for r in doc["results"])
 
@@ -650,6 +653,8 @@ def test_report_is_a_frozen_record_with_the_report_graph():
     _g, report = example("organization", "invalid")
     with pytest.raises(AttributeError):
         report.conforms = True  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        report.violations = 0  # type: ignore[misc]
     assert (None, RDF.type, SH.ValidationReport) in report.graph
     assert isinstance(report.results, tuple)
 
@@ -712,7 +717,7 @@ def test_load_rdf_reads_every_format(tmp_path):
         assert URIRef("http://ex/g") in {c.identifier if hasattr(c, "identifier") else c
                                          for _s, _p, _o, c in loaded.quads((None, None, None, None))}
         report = validate(loaded, shapes())
-        assert report.conforms and report.results == ()
+        assert report.conforms and report.no_violations and report.results == ()
 
 
 def test_unusable_shapes_raise_an_input_error():

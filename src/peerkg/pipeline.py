@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph, URIRef
 
@@ -42,6 +43,9 @@ from peerkg.rdf.namespaces import Base
 from peerkg.rdf.quads import ntriples_lines
 from peerkg.resolve import resolve
 from peerkg.sources import parse_page
+
+if TYPE_CHECKING:
+    from peerkg.shacl_report import ValidationReport
 
 # progress(stage, done, total): "parsing" (read, parse, tag), "mapping", "validating", "inferring"
 Progress = Callable[[str, int, int], None]
@@ -73,7 +77,7 @@ class BuildResult:
     outcomes: list[PageOutcome]
     decisions: Decisions
     base: Base = field(default_factory=Base)
-    validation: object | None = None  # peerkg.validation.ValidationReport when validated
+    validation: ValidationReport | None = None  # when validated
     inferred_triples: int = 0
     unread: list[UnreadFile] = field(default_factory=list)  # files in the page folders that are not pages
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage

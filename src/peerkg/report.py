@@ -8,6 +8,7 @@ from typing import Any
 
 from peerkg.model import LineStatus, PageRecord, WorkRecord
 from peerkg.pipeline import BuildResult, PageOutcome
+from peerkg.shacl_report import summary
 
 
 def _work_summary(work: WorkRecord) -> dict[str, Any]:
@@ -66,11 +67,7 @@ def build_report(result: BuildResult) -> dict[str, Any]:
         "merges": [
             {"rule": m.rule, "score": m.score, "evidence": m.evidence} for m in result.decisions.merges
         ],
-        "validation": None if validation is None else {
-            "conforms": getattr(validation, "conforms", None),
-            "violations": getattr(validation, "violations", None),
-            "warnings": getattr(validation, "warnings", None),
-        },
+        "validation": None if validation is None else summary(validation),
         "inferred_triples": result.inferred_triples,
     }
 
@@ -104,6 +101,8 @@ def as_text(report: dict[str, Any]) -> str:
     out.append(f"{report['works']} works; {len(report['merges'])} merges; "
                f"{len(report['rejected'])} page(s) rejected")
     if v:
-        out.append(f"validation: {'conforms' if v['conforms'] else 'DOES NOT CONFORM'} "
-                   f"({v['violations']} violations, {v['warnings']} warnings)")
+        shacl = "true" if v["conforms"] else f"false ({v['violations']} violations, {v['warnings']} warnings, " \
+            f"{v['infos']} infos)"
+        ours = "no violations" if v["noViolations"] else f"{v['violations']} VIOLATIONS"
+        out.append(f"validation: SHACL sh:conforms {shacl}; peerkg verdict: {ours}")
     return "\n".join(out) + "\n"

@@ -11,7 +11,11 @@ no inference, and it validates the shipped concept schemes with the same shapes 
 entailments: validation stays on asserted triples (``inference="none"``), as DESIGN §3 requires.
 
 A :class:`rdflib.Dataset` (or any graph with named graphs) is validated as the union of all its graphs,
-default graph included; the caller's data is never modified.
+default graph included; the caller's data is never modified. So a TriG or N-Quads file (read by
+:func:`load_rdf`) is validated as the union of its graphs, as its Turtle union dump would be.
+
+The report states two verdicts apart (:mod:`peerkg.shacl_report`): SHACL's ``sh:conforms`` (no result of any
+severity, what pyshacl and Jena say) and peerkg's own (no ``sh:Violation``; the exit code follows it).
 
 How it is kept fast: see :mod:`peerkg.shacl_view` and :mod:`peerkg.shacl_sparql` (SPARQL constraints run
 once each over all focus nodes, by pyoxigraph); ``bench/bench_validate.py`` measures it.
@@ -19,23 +23,27 @@ once each over all focus nodes, by pyoxigraph); ``bench/bench_validate.py`` meas
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import rdflib
 from pyshacl import validate as _pyshacl_validate
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib import Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
-from rdflib.term import Node
 
 from peerkg import resources, shacl_sparql
 from peerkg.errors import InputError
 from peerkg.safe_rdf import FORMAT_NAMES, UnsafeInput, check_untrusted, describe_syntax_error
+from peerkg.shacl_report import (
+    ValidationReport,
+    ValidationResult,
+    read_results,
+    report_as_json,
+    report_as_text,
+    state_verdicts,
+)
 from peerkg.shacl_view import ValidationGraph, batched_shapes
 
 __all__ = [
@@ -66,56 +74,6 @@ RDF_FORMATS: dict[str, str] = {
     ".owl": "xml",
     ".xml": "xml",
 }
-
-_SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
-_SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
-
-
-@dataclass(frozen=True)
-class ValidationResult:
-    """One SHACL result as plain values: IRIs as bare strings, literals in N-Triples form (``"x"@en``)."""
-
-    focus_node: str
-    path: str | None
-    value: str | None
-    severity: str  # "Violation", "Warning" or "Info"
-    message: str
-    shape: str | None
-    constraint: str | None = None  # sh:sourceConstraint (the sh:sparql node of a SPARQL check)
-    component: str | None = None  # sh:sourceConstraintComponent (sh:MinCountConstraintComponent, …)
-
-    @property
-    def check(self) -> str | None:
-        """What found the problem: the SPARQL constraint node if any, else the (property) shape."""
-        return self.constraint or self.shape
-
-    def as_dict(self) -> dict[str, str | None]:
-        return {
-            "focusNode": self.focus_node,
-            "path": self.path,
-            "value": self.value,
-            "severity": self.severity,
-            "message": self.message,
-            "shape": self.shape,
-            "constraint": self.constraint,
-            "component": self.component,
-        }
-
-
-@dataclass(frozen=True)
-class ValidationReport:
-    """The outcome of :func:`validate`. ``conforms`` is true when there is no Violation (warnings allowed)."""
-
-    conforms: bool
-    violations: int
-    warnings: int
-    results: tuple[ValidationResult, ...]
-    graph: Graph = field(repr=False, compare=False)
-
-    @property
-    def infos(self) -> int:
-        return sum(1 for r in self.results if r.severity == "Info")
-
 
 # --------------------------------------------------------------------------------------------------
 # reading RDF
@@ -279,49 +237,14 @@ def _parsed_ontology(key: tuple[tuple[str, int, int], ...]) -> frozenset:
 # --------------------------------------------------------------------------------------------------
 
 
-def _text(node: Node | None, graph: Graph) -> str | None:
-    if node is None:
-        return None
-    if isinstance(node, Literal):
-        return node.n3()
-    if isinstance(node, URIRef):
-        return str(node)
-    # a blank node: a path expression or a shape without IRI
-    if (node, SH.inversePath, None) in graph:
-        inner = graph.value(node, SH.inversePath)
-        return "^" + (_text(inner, graph) or "?")
-    if (node, RDF.first, None) in graph:  # a sequence path: "a / b"
-        return " / ".join(_text(step, graph) or "?" for step in graph.items(node))
-    return node.n3()
-
-
-def _results(report: Graph) -> tuple[ValidationResult, ...]:
-    out: list[ValidationResult] = []
-    for r in report.subjects(RDF.type, SH.ValidationResult):
-        severity = report.value(r, SH.resultSeverity)
-        messages = sorted(str(m) for m in report.objects(r, SH.resultMessage))
-        out.append(ValidationResult(
-            focus_node=_text(report.value(r, SH.focusNode), report) or "",
-            path=_text(report.value(r, SH.resultPath), report),
-            value=_text(report.value(r, SH.value), report),
-            severity=_SEVERITY_NAMES.get(severity, str(severity)),
-            message=" / ".join(messages),
-            shape=_text(report.value(r, SH.sourceShape), report),
-            constraint=_text(report.value(r, SH.sourceConstraint), report),
-            component=_text(report.value(r, SH.sourceConstraintComponent), report),
-        ))
-    out.sort(key=lambda x: (_SEVERITY_ORDER.get(x.severity, 9), x.focus_node, x.path or "", x.value or "",
-                            x.message, x.shape or ""))
-    return tuple(out)
-
-
 def validate(data: Graph | rdflib.Dataset, shapes: Graph | None = None, *,
              include_ontology: bool = True) -> ValidationReport:
     """Validate ``data`` (asserted triples, union of all graphs) against the peerkg shapes.
 
     ``shapes`` defaults to :func:`load_shapes`. With ``include_ontology`` (default) the shipped ontology and
-    concept schemes are merged into a copy of the data first (see the module docstring). Conforming means
-    no sh:Violation; warnings are counted but allowed.
+    concept schemes are merged into a copy of the data first (see the module docstring). The report states
+    SHACL's ``sh:conforms`` (no result at all) and peerkg's verdict (no sh:Violation) apart: see
+    :mod:`peerkg.shacl_report`.
     """
     shapes_graph = shapes if shapes is not None else load_shapes()
     data_graph = ValidationGraph(data, _ontology_triples() if include_ontology else ())
@@ -341,72 +264,8 @@ def validate(data: Graph | rdflib.Dataset, shapes: Graph | None = None, *,
     if batched:  # the SPARQL constraints pyshacl was not given: one query each, by pyoxigraph
         store = shacl_sparql.store_of(data_graph.triples((None, None, None)))
         shacl_sparql.add_results(report_graph, shacl_sparql.run(store, batched))
-    results = _results(report_graph)
+    results = read_results(report_graph)
+    state_verdicts(report_graph, results)
     violations = sum(1 for r in results if r.severity == "Violation")
     warnings = sum(1 for r in results if r.severity == "Warning")
-    return ValidationReport(conforms=violations == 0, violations=violations, warnings=warnings,
-                            results=results, graph=report_graph)
-
-
-# --------------------------------------------------------------------------------------------------
-# presenting
-# --------------------------------------------------------------------------------------------------
-
-
-def _short(iri: str | None) -> str:
-    """A compact form of an IRI (``psmh:countKind``); literals and blank nodes are returned as they are."""
-    if iri is None:
-        return ""
-    if " / " in iri and not iri.startswith('"'):  # a sequence path
-        return "/".join(_short(step) for step in iri.split(" / "))
-    if iri.startswith("^"):
-        return "^" + _short(iri[1:])
-    if iri.startswith(('"', "_:")):
-        return iri
-    from peerkg.rdf.namespaces import PREFIXES
-
-    best = None
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(str(ns)) and (best is None or len(str(ns)) > len(str(best[1]))):
-            best = (prefix, ns)
-    if best is not None:
-        local = iri[len(str(best[1])):]
-        if local and all(c.isalnum() or c in "-_." for c in local):
-            return f"{best[0]}:{local}"
-    return f"<{iri}>" if "://" in iri else iri
-
-
-def report_as_text(report: ValidationReport) -> str:
-    """A readable report, grouped by severity then by focus node.
-
-    ``Violation: <focus> <path>: <message> (value …)``; ends with a one-line summary.
-    """
-    lines: list[str] = []
-    for severity in ("Violation", "Warning", "Info"):
-        group = [r for r in report.results if r.severity == severity]
-        if not group:
-            continue
-        lines.append(f"{severity}s ({len(group)}):" if len(group) != 1 else f"{severity}s (1):")
-        for r in group:
-            where = _short(r.focus_node)
-            if r.path:
-                where += " " + _short(r.path)
-            line = f"  {severity}: {where}: {r.message}"
-            if r.value is not None:
-                line += f" (value {_short(r.value)})"
-            lines.append(line)
-    verdict = "conforms" if report.conforms else "does not conform"
-    lines.append(f"Data {verdict}: {report.violations} violation(s), {report.warnings} warning(s).")
-    return "\n".join(lines)
-
-
-def report_as_json(report: ValidationReport) -> dict:
-    """A JSON-serialisable dict: ``conforms``, counts and the list of results."""
-    doc = {
-        "conforms": report.conforms,
-        "violations": report.violations,
-        "warnings": report.warnings,
-        "results": [r.as_dict() for r in report.results],
-    }
-    json.dumps(doc)  # guarantee serialisability
-    return doc
+    return ValidationReport(violations=violations, warnings=warnings, results=results, graph=report_graph)

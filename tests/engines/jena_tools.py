@@ -101,9 +101,9 @@ class Jena:
 
     # -- SHACL ---------------------------------------------------------------------------------------
     def shacl_validate(self, data: Path, shapes: Path) -> str:
-        """Jena's SHACL validation report (Turtle) for ``data`` against ``shapes``."""
-        return self.run("shacl.shacl", "validate", "--shapes", str(shapes), "--data", str(data),
-                        "--text=false").stdout
+        """Jena's SHACL validation report (Turtle) for ``data`` against ``shapes`` (``shacl validate``;
+        on a TriG or N-Quads file Jena validates the default graph only)."""
+        return self.run("shacl.shacl", "validate", "--shapes", str(shapes), "--data", str(data)).stdout
 
     # -- rsparql: Jena as a client of a SPARQL endpoint ---------------------------------------------
     def rsparql(self, service: str, query: str, results: str = "json") -> str:

@@ -51,7 +51,8 @@ def build(pages: tuple[Path, ...], out: Path, strict: bool, no_infer: bool, base
     (their union, each triple once), OUT/peerkg-evidence.trig and .nq (every concept hit),
     OUT/manifest.json (each dump's bytes, SHA-256 and triple or quad count; triples per graph) and
     OUT/report.json and OUT/report.txt (per page: what was mapped, what was skipped and why).
-    Exit codes: 0 built and valid; 1 SHACL violations; 2 input error (nothing written);
+    Exit codes: 0 built with no SHACL violation (warnings allowed: SHACL's sh:conforms may still be false,
+    the summary says both); 1 SHACL violations; 2 input error (nothing written);
     3 built, but some pages were rejected (listed in the report); a build that would hold no work
     writes nothing and exits 2; Ctrl-C exits 130 and leaves the previous output intact.
 
@@ -115,7 +116,7 @@ def _write(out: Path, result: BuildResult, report: dict) -> None:
 
 def _finish(result: BuildResult) -> None:
     validation = result.validation
-    if validation is not None and not validation.conforms:
+    if validation is not None and not validation.no_violations:
         from peerkg.validation import report_as_text
 
         click.echo(report_as_text(validation), err=True)
@@ -134,7 +135,10 @@ def _finish(result: BuildResult) -> None:
 def validate(data: tuple[Path, ...], shapes: tuple[Path, ...], fmt: str) -> None:
     """Validate RDF files (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) against the shapes.
 
-    Exit codes: 0 conforms (warnings allowed), 1 violations, 2 a file could not be read.
+    The report ends with two verdicts: SHACL's sh:conforms (false on any result, warnings too; what pyshacl
+    and Jena report) and peerkg's (no violations). TriG and N-Quads files are validated as the union of
+    their graphs. Exit codes follow peerkg's verdict: 0 no violations (warnings allowed), 1 violations,
+    2 a file could not be read.
 
     Example:
 
@@ -152,7 +156,7 @@ def validate(data: tuple[Path, ...], shapes: tuple[Path, ...], fmt: str) -> None
         click.echo(report.graph.serialize(format="turtle"))
     else:
         click.echo(v.report_as_text(report))
-    if not report.conforms:
+    if not report.no_violations:
         raise SystemExit(1)
 
 

@@ -1,5 +1,9 @@
 """``POST /validate``: check a client's RDF against the peerkg SHACL shapes; report per Accept.
 
+The report states SHACL's ``sh:conforms`` (false on any result, warnings too) and peerkg's verdict
+(``psmh:noViolations``) apart, in the RDF, the HTML and the headers ``X-SHACL-Conforms`` and
+``X-PeerKG-No-Violations``. A TriG or N-Quads body is validated as the union of its graphs.
+
 The body is parsed and validated in a worker process (:func:`peerkg.store.worker.validate_main`) with a
 time limit (``validate_timeout``), a memory cap (``validate_memory_mb``) and no network, so no body can
 stall the service, grow its memory or make it connect anywhere (see docs/service.md, Security).
@@ -84,11 +88,11 @@ def validate() -> Response:
         where = {k: answer[k] for k in ("line", "column") if answer.get(k) is not None}
         raise ApiError(400, error, answer["message"], **where)
     if media is None:
-        out = render_template("report.html", conforms=answer["conforms"], report=answer["doc"],
-                              triples=answer["triples"]).encode()
+        out = render_template("report.html", report=answer["doc"], triples=answer["triples"]).encode()
     else:
         out = answer["body"]
     resp = Response(out, content_type=fmt.content_type)
-    resp.headers["X-PeerKG-Conforms"] = "true" if answer["conforms"] else "false"
+    resp.headers["X-SHACL-Conforms"] = "true" if answer["conforms"] else "false"  # sh:conforms: no result at all
+    resp.headers["X-PeerKG-No-Violations"] = "true" if answer["no_violations"] else "false"  # peerkg's verdict
     resp.headers["Vary"] = "Accept"
     return resp
