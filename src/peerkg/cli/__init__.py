@@ -12,7 +12,7 @@ import click
 
 from peerkg import __version__
 
-_COMMAND_MODULES = ("peerkg.cli.build", "peerkg.cli.serve", "peerkg.cli.explain")
+_COMMAND_MODULES = ("peerkg.cli.build", "peerkg.cli.serve", "peerkg.cli.explain", "peerkg.cli.publish")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
