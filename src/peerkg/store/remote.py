@@ -4,6 +4,7 @@ is the HTTP timeout (plus the engine's own ``timeout`` parameter where it has on
 
 from __future__ import annotations
 
+import json
 import time
 
 import requests
@@ -57,11 +58,18 @@ class RemoteBackend:
                             elapsed_ms=(time.perf_counter() - start) * 1000)
 
     def graph_names(self) -> list[str]:
-        req = QueryRequest("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }",
-                           {"solutions": "application/sparql-results+json", "boolean": None, "graph": None})
-        rows = self.execute(req).body
-        import json
-        return sorted(b["g"]["value"] for b in json.loads(rows)["results"]["bindings"])
+        """The engine's named graphs. ``GRAPH ?g { }`` is the cheap form; Virtuoso answers it with one row
+        that binds nothing, so a row without ``?g`` is skipped and, when no row names a graph, the graphs
+        holding a triple are asked for instead."""
+        names: set[str] = set()
+        for pattern in ("GRAPH ?g { }", "GRAPH ?g { ?s ?p ?o }"):
+            req = QueryRequest(f"SELECT DISTINCT ?g WHERE {{ {pattern} }}",
+                               {"solutions": "application/sparql-results+json", "boolean": None, "graph": None})
+            rows = json.loads(self.execute(req).body)["results"]["bindings"]
+            names = {b["g"]["value"] for b in rows if "g" in b}
+            if names:
+                break
+        return sorted(names)
 
     def dump(self, path: str, media_type: str) -> None:
         raise StoreError("dumps come from the build when the service fronts a remote endpoint")

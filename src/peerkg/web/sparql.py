@@ -111,7 +111,7 @@ def _screen(query: str) -> None:
                        "SERVICE (federated query) is disabled on this endpoint, so the query was not run "
                        "and no remote endpoint was contacted. An operator can enable it with "
                        "peerkg serve --allow-remote.")
-    known = set(backend().graph_names())
+    known = set(backend().graph_names()) if found.from_graphs else set()  # asked only when a query names graphs
     remote = [iri for iri in found.from_graphs if iri not in known]
     if remote:
         raise ApiError(400, "remote-graph",
