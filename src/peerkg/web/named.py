@@ -108,7 +108,7 @@ def named_query(name: str) -> Response:
 
 
 def _html(query: NamedQuery, values: dict[str, str], sparql: str, answer: Response) -> Response:
-    from peerkg.web.pages import cell, labels_of
+    from peerkg.web.terms import cell, labels_of
 
     doc = json.loads(answer.get_data())
     variables = doc.get("head", {}).get("vars", [])

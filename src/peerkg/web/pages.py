@@ -13,22 +13,24 @@ from typing import Any
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 from rdflib import Graph
 
+from peerkg.labels import prefixed
 from peerkg.resources import ontology_files, shapes_files
 from peerkg.store.base import QueryRequest
+from peerkg.web.citations import author_names
 from peerkg.web.concept_view import concept_works
 from peerkg.web.documents import choose, rdf_response
 from peerkg.web.errors import ApiError
 from peerkg.web.explanation import explain_node
 from peerkg.web.formats import BY_NAME
+from peerkg.web.incoming import ancestors, derived_label, group_incoming, incoming_terms
 from peerkg.web.lookups import select
+from peerkg.web.person_view import person_works
 from peerkg.web.state import backend, cache, config
-from peerkg.web.work_view import work_view
+from peerkg.web.terms import iri_term, labels_with_language, local_href, term
+from peerkg.web.work_view import related_iris, work_view
 
 bp = Blueprint("pages", __name__)
 
-LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel",
-          "http://purl.org/dc/terms/title", "http://xmlns.com/foaf/0.1/name",
-          "http://purl.org/dc/terms/identifier")  # a source document's file name
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 DERIVED_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 # The node's statements both ways, plus the Web Annotations (concept tags) that target it, with every hit
@@ -40,77 +42,40 @@ WHERE { { NODE ?p ?o } UNION { ?s ?q NODE } UNION {
   { ?a ?ap ?ao } UNION { ?a psmh:hit ?t { ?t ?tp ?to } UNION { ?t oa:hasSelector ?sel . ?sel ?sp ?so } } } }"""
 
 
-def local_href(iri: str) -> str:
-    """The link to show for ``iri``: this server's path for IRIs under the base, else the IRI itself."""
-    base = config().base_iri
-    if iri.startswith(base):
-        return request.script_root + "/" + iri[len(base):]
-    return iri
-
-
-_select = select
-
-
-def labels_of(iris: set[str]) -> dict[str, str]:
-    """A label (title, name, preferred label) for each of ``iris`` that has one."""
-    if not iris:
-        return {}
-    values = " ".join(f"<{i}>" for i in sorted(iris)[:1000])
-    preds = "|".join(f"<{p}>" for p in LABELS)
-    rows = _select(f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} ?s {preds} ?l }}", 5000)
-    out: dict[str, str] = {}
-    for row in rows:
-        out.setdefault(row["s"]["value"], row["l"]["value"])
-    return out
-
-
-def cell(t: dict[str, str] | None, labels: dict[str, str]) -> dict[str, Any] | None:
-    """A SPARQL JSON binding as the ``term`` macro draws it (``None`` for an unbound variable)."""
-    return None if t is None else _term(t, labels)
-
-
-def _term(t: dict[str, str], labels: dict[str, str]) -> dict[str, Any]:
-    if t["type"] == "uri":
-        return {"iri": t["value"], "href": local_href(t["value"]), "label": labels.get(t["value"])}
-    if t["type"] == "bnode":
-        return {"bnode": t["value"]}
-    return {"literal": t["value"], "lang": t.get("xml:lang"), "datatype": t.get("datatype")}
-
-
 def _resource_html(iri: str) -> str:
     limit = config().resource_links
-    rows = _select(f"SELECT DISTINCT ?dir ?p ?o WHERE {{ {{ <{iri}> ?p ?o BIND(\"out\" AS ?dir) }} UNION "
-                   f"{{ ?o ?p <{iri}> BIND(\"in\" AS ?dir) }} }} LIMIT {2 * limit}", 2 * limit)
-    iris = {iri} | {r[k]["value"] for r in rows for k in ("p", "o") if r[k]["type"] == "uri"}
-    labels = labels_of(iris)
-    outgoing: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    incoming: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        target = outgoing if row["dir"]["value"] == "out" else incoming
-        target[row["p"]["value"]].append(_term(row["o"], labels))
-    types = [t for t in outgoing.get(RDF_TYPE, [])]
-    sources = [t for t in outgoing.get(DERIVED_FROM, [])]
+    rows = select(f"SELECT DISTINCT ?dir ?p ?o WHERE {{ {{ <{iri}> ?p ?o BIND(\"out\" AS ?dir) }} UNION "
+                  f"{{ ?o ?p <{iri}> BIND(\"in\" AS ?dir) }} }} LIMIT {2 * limit}", 2 * limit)
+    outgoing_rows = [r for r in rows if r["dir"]["value"] == "out"]
+    incoming_rows = [r for r in rows if r["dir"]["value"] == "in"]
     why = explain_node(iri)
     work = work_view(iri)
-    more = set(why.decision_nodes)
-    if work:
-        more |= {a["person"] for a in work["authors"]} | {v["container"] for v in work["venues"]}
-        more |= {s["citing"] for s in work["statements"] if s["citing"]}
-        more |= {r["cited"] for r in work["references"] if r["cited"]}
+    people = person_works(iri)
     concept = concept_works(iri)
-    if concept:
-        more |= {w["work"] for part in concept.values() for w in part}
-    labels.update(labels_of(more - set(labels)))
-    label = labels.get(iri)
+    more = {iri} | set(why.decision_nodes) | related_iris(work, people, concept)
+    objects = {r["o"]["value"] for r in outgoing_rows if r["o"]["type"] == "uri"}
+    more |= objects | {a for o in objects for a in ancestors(o)} | {r["p"]["value"] for r in rows}
+    incoming, incoming_iris = group_incoming(iri, incoming_rows)
+    named = labels_with_language(more | incoming_iris)
+    labels = {k: text for k, (text, _lang) in named.items()}
+    for d in list((work or {}).get("works", {}).values()) + list(people or []):
+        if d["iri"] not in labels:
+            labels[d["iri"]] = f"Untitled work ({d['year']})" if d["year"] else "Untitled work"
+    for o in objects - set(labels):
+        labels[o] = derived_label(o, labels) or prefixed(o)
+    outgoing: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in outgoing_rows:
+        outgoing[row["p"]["value"]].append(term(row["o"], labels))
+    label, label_lang = named.get(iri, ("", ""))
     if work and not label:
-        names = [labels.get(a["person"]) or a["name"] or a["written"] for a in work["authors"]]
-        label = "Untitled work" + (f" by {', '.join(n for n in names if n)}" if names else "")
-    return render_template("resource.html", iri=iri, label=label, types=types, sources=sources,
-                           why=why, work=work, concept=concept, labels=labels, href=local_href,
-                           outgoing={p: (_term({"type": "uri", "value": p}, labels), v)
-                                     for p, v in sorted(outgoing.items())},
-                           incoming={p: (_term({"type": "uri", "value": p}, labels), v)
-                                     for p, v in sorted(incoming.items())},
+        names = author_names(work["citation"])
+        label = "Untitled work" + (f" by {', '.join(names)}" if names else "")
+    return render_template("resource.html", iri=iri, label=label, label_lang=label_lang,
+                           types=outgoing.get(RDF_TYPE, []), sources=outgoing.get(DERIVED_FROM, []),
+                           why=why, work=work, person_works=people, concept=concept, labels=labels,
+                           href=local_href, name=lambda i: labels.get(i) or prefixed(i),
+                           outgoing={p: (iri_term(p, labels), v) for p, v in sorted(outgoing.items())},
+                           incoming=incoming_terms(incoming, labels),
                            limit=limit, formats=[f for f in BY_NAME.values() if "graph" in f.kinds])
 
 
@@ -141,7 +106,7 @@ def explain() -> Response:
 def _resource(iri: str) -> Response:
     if "<" in iri or ">" in iri or " " in iri or '"' in iri:
         raise ApiError(400, "bad-iri", "not a valid IRI path")
-    if not _select(f"SELECT * WHERE {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }} LIMIT 1", 1):
+    if not select(f"SELECT * WHERE {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }} LIMIT 1", 1):
         raise ApiError(404, "not-found", f"no triples mention <{iri}> in this dataset")
     fmt = choose(("graph", "html"))
     if fmt.name == "html":

@@ -1,0 +1,100 @@
+""""Referenced by" for a reader: what links to a node, grouped and labelled instead of raw IRIs.
+
+The node's own parts (its author slots, concept annotations and their hits, in-text citations, citation
+statements, stated counts, abstract) are counted per kind, with a link to the page's section that shows
+them. Everything else is listed per predicate (at most :data:`SHOWN` each), and a node without a label of
+its own is named after its nearest labelled ancestor: ``…/reference/1/work/author/3`` is "author 3 of
+Lived Experience Leading the Way…".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from peerkg.web.lookups import Row
+from peerkg.web.terms import iri_term, local_href
+
+SHOWN = 25
+PARTS = {  # first path segment under the node → (what they are, the page section that shows them)
+    "annotation": ("concept annotations and their evidence", "#tags"),
+    "pointer": ("in-text citations", "#citations"),
+    "statement": ("citation statements", "#statements"),
+    "count": ("stated counts", "#counts"),
+    "author": ("author slots", "#authors"),
+    "abstract": ("abstract parts", "#abstract"),
+    "reference": ("references", "#references"),
+}
+SEGMENTS = {"author": "author", "reference": "reference", "statement": "citation statement",
+            "pointer": "in-text citation", "annotation": "annotation", "count": "count", "hit": "hit",
+            "abstract": "abstract", "work": "cited work", "container": "venue"}
+
+
+def ancestors(iri: str) -> list[str]:
+    """The IRIs above ``iri`` at ``/`` boundaries, nearest first (``…/a/b/c`` → ``…/a/b``, ``…/a``)."""
+    out = []
+    head = iri
+    while "/" in head.rstrip("/"):
+        head = head.rsplit("/", 1)[0]
+        if head.endswith(":/") or head.endswith("//") or head.count("/") < 4:
+            break
+        out.append(head)
+    return out
+
+
+def group_incoming(iri: str, rows: list[Row]) -> tuple[dict[str, Any], set[str]]:
+    """``({"parts": [...], "by_predicate": {p: [subject IRIs]}, "more": {p: n}}, IRIs to label)``."""
+    parts: dict[str, set[str]] = defaultdict(set)
+    by_predicate: dict[str, list[str]] = defaultdict(list)
+    more: dict[str, int] = defaultdict(int)
+    to_label: set[str] = set()
+    for row in rows:
+        subject, pred = row["o"], row["p"]["value"]
+        if subject["type"] != "uri":
+            continue
+        s = subject["value"]
+        rest = s[len(iri) + 1:] if s.startswith(iri + "/") else ""
+        if rest and rest.split("/", 1)[0] in PARTS:
+            parts[rest.split("/", 1)[0]].add(s)
+        elif len(by_predicate[pred]) < SHOWN:
+            by_predicate[pred].append(s)
+            to_label |= {s, *ancestors(s)}
+        else:
+            more[pred] += 1
+    found = [{"kind": kind, "what": PARTS[kind][0], "anchor": PARTS[kind][1], "count": len(parts[kind])}
+             for kind in PARTS if parts.get(kind)]
+    return {"parts": found, "by_predicate": dict(by_predicate), "more": dict(more)}, to_label
+
+
+def derived_label(iri: str, labels: dict[str, str]) -> str:
+    """A label for an unlabelled node from its nearest labelled ancestor ("author 3 of …"), else ""."""
+    for up in ancestors(iri):
+        if up in labels:
+            steps = iri[len(up) + 1:].split("/")
+            words = []
+            i = 0
+            while i < len(steps):
+                segment = SEGMENTS.get(steps[i], steps[i])
+                nxt = steps[i + 1] if i + 1 < len(steps) else ""
+                m = re.fullmatch(r"(?:[0-9a-f]{16}-)?(\d+)", nxt)
+                number = m.group(1) if m else ""
+                words.append(f"{segment} {number}" if number else segment)
+                i += 2 if nxt and (number or steps[i] in ("annotation", "hit", "count")) else 1
+            return f"{' › '.join(words)} of “{labels[up]}”"
+    return ""
+
+
+def incoming_terms(incoming: dict[str, Any], labels: dict[str, str]) -> dict[str, Any]:
+    """The grouped links as the template draws them: predicates and subjects as labelled terms."""
+    rows = []
+    for pred, subjects in sorted(incoming["by_predicate"].items()):
+        terms = []
+        for s in subjects:
+            t = iri_term(s, labels)
+            if s not in labels:
+                t["label"] = derived_label(s, labels) or t["label"]
+            terms.append(t)
+        terms.sort(key=lambda t: t["label"].lower())
+        rows.append({"predicate": iri_term(pred, labels), "subjects": terms, "more": incoming["more"].get(pred, 0)})
+    return {"parts": incoming["parts"], "rows": rows, "href": local_href}
