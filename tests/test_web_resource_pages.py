@@ -112,7 +112,8 @@ def test_inferred_authors_and_venue_are_shown_and_marked(server: Server) -> None
 
 def test_in_text_citations_and_references(server: Server) -> None:
     editorial = page_html(server, EDITORIAL)
-    cites = [text(li) for li in between(editorial, '<ul id="in-text">', "</ul>").split('<li class="in-text-citation">')[1:]]
+    cites = [text(li) for li in
+             between(editorial, '<ul id="in-text">', "</ul>").split('<li class="in-text-citation">')[1:]]
     assert len(cites) == 8  # nine pointers, "Repper et al., 2013" twice
     assert cites[0].startswith("Chamberlin, 1978 — not resolved")
     assert any(c.startswith("Repper et al., 2013 (cited 2 times) —") for c in cites)
@@ -142,6 +143,22 @@ def test_concept_labels_follow_the_language_rule(server: Server) -> None:
     assert "Gegenseitigkeit" in text(between(german, '<h2 id="tags">', "</section>"))
     asked = page_html(server, BEALES_WILSON + "?lang=en", **{"Accept-Language": "de"})  # the page's language wins
     assert "Gegenseitigkeit" not in text(between(asked, '<h2 id="tags">', "</section>"))
+
+
+def test_named_query_labels_follow_the_language_rule(server: Server) -> None:
+    path = "/queries/works-by-theme?theme=theme/mutuality&format=json"
+
+    def label(**headers: str) -> list[str]:
+        rows = server.get(path, headers=headers).json()["results"]["bindings"]
+        return sorted({r["conceptLabel"]["value"] for r in rows})
+
+    assert label() == ["mutuality"]
+    assert label(**{"Accept-Language": "de-DE,de;q=0.9"}) == ["Gegenseitigkeit"]
+    assert label(**{"Accept-Language": "fr"}) == ["mutuality"]  # no French label: English
+    html = page_html(server, "/queries/works-by-theme?theme=theme/mutuality")
+    results = text(between(html, '<table id="results"', "</table>"))
+    assert "mutuality" in results and "Gegenseitigkeit" not in results and "^^" not in results
+    assert "2012" in results and "https://w3id.org/psmh/vocab/theme/mutuality" not in results
 
 
 def test_concept_tags_one_line_each_with_evidence_folded(server: Server) -> None:

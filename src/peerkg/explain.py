@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
+from peerkg.labels import LABEL_PREDICATES, label_languages, node_label
 from peerkg.rdf.iri import Minter
 from peerkg.rdf.namespaces import Base, sparql_prologue
 
@@ -39,6 +40,7 @@ class Explanation:
     sources: tuple[str, ...]  # source document names the node's facts come from
     statements: tuple[Statement, ...]
     decisions: tuple[Decision, ...]
+    label: str = ""  # the label a reader sees, by the one language rule (peerkg.labels)
 
     @property
     def known(self) -> bool:
@@ -52,16 +54,21 @@ def _run(graph: Graph | Dataset, query: str, iri: URIRef) -> list[tuple]:
     return [tuple(row) for row in graph.query(sparql_prologue() + query, initBindings={"node": iri})]
 
 
-def explain(dataset: Dataset, iri: str, base: Base | None = None) -> Explanation:
+def explain(dataset: Dataset, iri: str, base: Base | None = None, lang: str | None = None) -> Explanation:
+    """Why ``iri`` is what it is; ``label`` is chosen by :func:`peerkg.labels.label_languages` (``lang``,
+    else English)."""
     base = base or Base()
     node = URIRef(iri)
     statements: list[Statement] = []
     sources: set[str] = set()
     types: set[str] = set()
     labels: set[str] = set()
+    by_predicate: dict[str, list[tuple[str, str | None]]] = {}
     for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         for _s, p, o in context.triples((node, None, None)):
             statements.append(Statement(str(context.identifier), str(p), str(o)))
+            if str(p) in LABEL_PREDICATES and isinstance(o, Literal):
+                by_predicate.setdefault(str(p), []).append((str(o), o.language))
             if str(p).endswith("22-rdf-syntax-ns#type"):
                 types.add(str(o))
         for prefix_term in _LABELS:
@@ -96,13 +103,16 @@ def explain(dataset: Dataset, iri: str, base: Base | None = None) -> Explanation
             ?i a psmh:Inference ; rdf:subject ?node ; rdf:predicate ?p ; rdf:object ?o ; psmh:rule ?rule ;
                psmh:confidence ?confidence ; psmh:evidence ?evidence } ORDER BY ?rule""", node):
         decisions.append(Decision("inference", f"{predicate} {obj}", str(rule), str(confidence), str(evidence)))
+    chosen = node_label(by_predicate, label_languages(lang))
     return Explanation(iri=iri, types=tuple(sorted(types)), labels=tuple(sorted(labels)),
                        sources=tuple(sorted(sources)), statements=tuple(statements),
-                       decisions=tuple(dict.fromkeys(decisions)))
+                       decisions=tuple(dict.fromkeys(decisions)), label=chosen[0] if chosen else "")
 
 
 def as_text(explanation: Explanation) -> str:
     out = [explanation.iri]
+    if explanation.label:
+        out.append(f"  label: {explanation.label[:100]}")
     if explanation.labels:
         out.append("  labels: " + "; ".join(label[:100] for label in explanation.labels))
     if explanation.types:

@@ -14,6 +14,11 @@ from collections.abc import Iterable, Sequence
 from peerkg.rdf.namespaces import PREFIXES
 
 DEFAULT_LANGUAGE = "en"
+# Which statement names a node, the most telling first: a concept's preferred label, a work's title, a
+# person's name, any rdfs:label (ontology terms, decisions, abstract sections), a source document's file name.
+LABEL_PREDICATES = ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://purl.org/dc/terms/title",
+                    "http://xmlns.com/foaf/0.1/name", "http://www.w3.org/2000/01/rdf-schema#label",
+                    "http://purl.org/dc/terms/identifier")
 _TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -81,6 +86,16 @@ def choose_label(labels: Iterable[tuple[str, str | None]], languages: Sequence[s
     """The text of :func:`label_language`'s choice."""
     best = label_language(labels, languages)
     return None if best is None else best[0]
+
+
+def node_label(by_predicate: dict[str, list[tuple[str, str | None]]], languages: Sequence[str]
+               ) -> tuple[str, str] | None:
+    """The label of a node from its label statements ``{predicate: [(text, tag), …]}``: the first of
+    :data:`LABEL_PREDICATES` it has, in the first of ``languages`` that has one (:func:`label_language`)."""
+    for pred in LABEL_PREDICATES:
+        if by_predicate.get(pred):
+            return label_language(by_predicate[pred], languages)
+    return None
 
 
 def prefixed(iri: str) -> str:

@@ -7,7 +7,13 @@ Each file starts with comment headers::
     # param: setting = vocab:setting/inpatient (the setting concept)
 
 and uses ``$name`` for each parameter in its body (``$name`` is also a SPARQL variable, so the file parses
-as it is). :func:`render` substitutes values as safe RDF terms; the kind of each parameter follows from
+as it is). ``$lang`` needs no header: it is the label language of the reader, by the one language rule of
+:func:`peerkg.labels.label_languages` (a string literal such as ``"de"``, the primary subtag), so a query prefers labels in it
+and falls back to English::
+
+    OPTIONAL { ?concept skos:prefLabel ?label FILTER (langMatches(lang(?label), $lang)) }
+    OPTIONAL { ?concept skos:prefLabel ?label FILTER (lang(?label) = "en") }
+ :func:`render` substitutes values as safe RDF terms; the kind of each parameter follows from
 its default:
 
 =====================================  ==========  ===============================================
@@ -34,6 +40,9 @@ from pathlib import Path
 
 from peerkg import resources
 from peerkg.errors import QueryError
+from peerkg.labels import DEFAULT_LANGUAGE
+
+LANG = "lang"  # the built-in parameter: the reader's label language
 
 VOCAB = "https://w3id.org/psmh/vocab/"
 WORKS = "https://w3id.org/psmh/id/work/"
@@ -113,7 +122,9 @@ def parse_named_query(text: str, name: str, path: Path | None = None) -> NamedQu
     if not title:
         raise QueryError("named query has no '# title:' header", source=source, line=1)
     declared = {p.name for p in params}
-    used = set(_PLACEHOLDER.findall(_body(text)))
+    if LANG in declared:
+        raise QueryError(f"${LANG} is built in (the reader's label language); do not declare it", source=source)
+    used = set(_PLACEHOLDER.findall(_body(text))) - {LANG}
     if used != declared:
         raise QueryError("parameters used and declared differ", source=source,
                          hint=f"used ${', $'.join(sorted(used)) or '-'}; declared {', '.join(sorted(declared)) or '-'}")
@@ -189,8 +200,9 @@ def term(param: Param, value: str, query: str = "") -> str:
     return f"<{iri}>"
 
 
-def render(query: NamedQuery, params: Mapping[str, str] | None = None) -> str:
-    """The query text with every ``$name`` replaced by a safe term for the given (or default) value."""
+def render(query: NamedQuery, params: Mapping[str, str] | None = None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The query text with every ``$name`` replaced by a safe term for the given (or default) value, and
+    ``$lang`` by the label language ``lang`` (the first of :func:`peerkg.labels.label_languages`)."""
     params = dict(params or {})
     unknown = sorted(set(params) - {p.name for p in query.params})
     if unknown:
@@ -198,6 +210,8 @@ def render(query: NamedQuery, params: Mapping[str, str] | None = None) -> str:
         raise QueryError(f"unknown parameter(s) {', '.join(unknown)}", source=query.name,
                          hint=f"{query.name} takes: {known}")
     terms = {p.name: term(p, params.get(p.name, p.default), query.name) for p in query.params}
+    tag = lang.lower() if re.fullmatch(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*", lang) else DEFAULT_LANGUAGE
+    terms[LANG] = _escape(tag.partition("-")[0])  # the language, any region: langMatches("de-AT", "de")
     lines = []
     for line in query.text.splitlines():
         if line.lstrip().startswith("#"):

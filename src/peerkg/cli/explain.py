@@ -29,7 +29,9 @@ def _load(data: tuple[Path, ...]):  # noqa: ANN202 - returns an rdflib Dataset
 @click.option("--data", "data", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Built RDF to explain from [default: build/peerkg.trig, else a fresh build of the seeds].")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def explain(iri: str, data: tuple[Path, ...], as_json: bool) -> None:
+@click.option("--lang", default=None, metavar="TAG", help="Language of the label shown, e.g. de (where the node "
+              "has a label in it, else English) [default: en].")
+def explain(iri: str, data: tuple[Path, ...], as_json: bool, lang: str | None) -> None:
     """Explain why a node is what it is: source pages, merges with their evidence, inferences.
 
     Example:
@@ -39,7 +41,7 @@ def explain(iri: str, data: tuple[Path, ...], as_json: bool) -> None:
     from peerkg import explain as lib
 
     with user_errors():
-        explanation = lib.explain(_load(data), iri)
+        explanation = lib.explain(_load(data), iri, lang=lang)
     if not explanation.known:
         raise CommandError(f"{iri}: no triple and no decision mentions this IRI "
                            "(check the spelling, or pass --data with the build that holds it)", 1)

@@ -147,8 +147,10 @@ def _table(body: bytes) -> str:
     return "\n".join(out)
 
 
-def _named_text(name: str, params: tuple[str, ...]) -> str:
-    """The named query ``name`` rendered with ``k=v`` parameters (a usage error names the parameter)."""
+def _named_text(name: str, params: tuple[str, ...], lang: str | None = None) -> str:
+    """The named query ``name`` rendered with ``k=v`` parameters (a usage error names the parameter) and the
+    label language by the one rule (:func:`peerkg.labels.label_languages`: ``--lang``, else English)."""
+    from peerkg.labels import label_languages
     from peerkg.named_queries import get_named_query, render
 
     values: dict[str, str] = {}
@@ -159,7 +161,7 @@ def _named_text(name: str, params: tuple[str, ...]) -> str:
         if key.strip() in values:
             raise CommandError(f"--param {key.strip()} is given twice")
         values[key.strip()] = val
-    return render(get_named_query(name), values)
+    return render(get_named_query(name), values, lang=label_languages(lang)[0])
 
 
 def _list_named() -> str:
@@ -178,13 +180,15 @@ def _list_named() -> str:
 @click.option("--named", "named", metavar="NAME", help="Run a named query of queries/*.rq instead of SPARQL.")
 @click.option("--param", "params", multiple=True, metavar="K=V", help="A named query's parameter (repeatable).")
 @click.option("--list-named", is_flag=True, help="List the named queries and their parameters.")
+@click.option("--lang", default=None, metavar="TAG", help="Label language of a named query's results, e.g. de "
+              "(labels in it where the thesaurus has them, else English) [default: en].")
 @click.option("--data", "data", multiple=True, type=_FILES, help="Query these RDF files.")
 @click.option("--endpoint", help="Query this SPARQL endpoint instead.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "turtle"]), default="table",
               show_default=True)
 @click.option("--timeout", default=DEFAULT_QUERY_TIMEOUT, show_default=True, type=float)
 @click.option("--max-rows", default=DEFAULT_MAX_ROWS, show_default=True, type=int)
-def query(sparql: str | None, named: str | None, params: tuple[str, ...], list_named: bool,
+def query(sparql: str | None, named: str | None, params: tuple[str, ...], list_named: bool, lang: str | None,
           data: tuple[Path, ...], endpoint: str | None, fmt: str, timeout: float, max_rows: int) -> None:
     """Run one SPARQL query (or a named query) over files, an endpoint, or (default) the bundled seeds.
 
@@ -208,7 +212,7 @@ def query(sparql: str | None, named: str | None, params: tuple[str, ...], list_n
         if params and not named:
             raise CommandError("--param belongs to --named NAME")
         if named:
-            sparql = _named_text(named, params)
+            sparql = _named_text(named, params, lang)
         elif not sparql:
             raise CommandError("give a SPARQL query, --named NAME or --list-named (see peerkg query --help)")
     assert sparql is not None

@@ -14,6 +14,7 @@ from typing import Any
 from peerkg.explain import Decision, Explanation, Statement
 from peerkg.web.lookups import select, value
 from peerkg.web.state import config
+from peerkg.web.terms import labels_with_language
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABEL_PREDICATES = ("http://purl.org/dc/terms/title", "http://xmlns.com/foaf/0.1/name",
@@ -80,8 +81,9 @@ def explain_node(iri: str) -> NodeExplanation:
             documents.setdefault(value(r, "g"), (value(r, "src"), value(r, "name")))
     # the pages a node comes from: what it was derived from, and the pages whose graphs state facts about it
     names = {name for _, name in sources} | {name for _src, name in documents.values() if name}
+    label = labels_with_language({iri}).get(iri, ("", ""))[0]
     explanation = Explanation(iri=iri, types=tuple(types), labels=tuple(labels), sources=tuple(sorted(names)),
-                              statements=tuple(statements), decisions=tuple(decisions))
+                              statements=tuple(statements), decisions=tuple(decisions), label=label)
     per_graph = tuple({"graph": g, "statements": n, "source": documents.get(g, ("", ""))[0],
                        "name": documents.get(g, ("", ""))[1]} for g, n in counts.items())
     return NodeExplanation(explanation, tuple(sources), tuple(decisions.values()), per_graph)

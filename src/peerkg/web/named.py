@@ -19,10 +19,11 @@ from peerkg.web.errors import ApiError
 from peerkg.web.formats import prefers_html
 from peerkg.web.sparql import request_formats, run_query
 from peerkg.web.state import cache
+from peerkg.web.terms import cell, labels_of, languages
 
 bp = Blueprint("named", __name__)
 
-RESERVED = ("format", "partial")  # request parameters of the service itself, never query parameters
+RESERVED = ("format", "partial", "lang")  # request parameters of the service itself, never query parameters
 JSON_RESULTS = "application/sparql-results+json"
 
 
@@ -98,7 +99,7 @@ def named_query(name: str) -> Response:
     query = queries[name]
     values = parameters(query)
     try:
-        sparql = render(query, values)
+        sparql = render(query, values, lang=languages()[0])
     except QueryError as exc:
         raise ApiError(400, "bad-parameter", str(exc)) from None
     if not _wants_html():
@@ -108,8 +109,6 @@ def named_query(name: str) -> Response:
 
 
 def _html(query: NamedQuery, values: dict[str, str], sparql: str, answer: Response) -> Response:
-    from peerkg.web.terms import cell, labels_of
-
     doc = json.loads(answer.get_data())
     variables = doc.get("head", {}).get("vars", [])
     bindings = doc.get("results", {}).get("bindings", [])

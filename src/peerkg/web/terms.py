@@ -9,15 +9,9 @@ from typing import Any
 
 from flask import has_request_context, request
 
-from peerkg.labels import label_language, label_languages, plain_value, prefixed
+from peerkg.labels import LABEL_PREDICATES, label_languages, node_label, plain_value, prefixed
 from peerkg.web.lookups import select
 from peerkg.web.state import config
-
-# Which statement names a node, the most telling first: a concept's preferred label, a work's title, a
-# person's name, any rdfs:label (ontology terms, decisions, abstract sections), a source document's file name.
-LABELS = ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://purl.org/dc/terms/title",
-          "http://xmlns.com/foaf/0.1/name", "http://www.w3.org/2000/01/rdf-schema#label",
-          "http://purl.org/dc/terms/identifier")
 
 
 def languages() -> tuple[str, ...]:
@@ -41,7 +35,7 @@ def label_rows(iris: set[str]) -> dict[str, dict[str, list[tuple[str, str]]]]:
     if not iris:
         return {}
     values = " ".join(f"<{i}>" for i in sorted(iris)[:1000])
-    preds = " ".join(f"<{p}>" for p in LABELS)
+    preds = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
     rows = select(f"SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {preds} }} ?s ?p ?l }}", 8000)
     out: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
     for row in rows:
@@ -50,17 +44,14 @@ def label_rows(iris: set[str]) -> dict[str, dict[str, list[tuple[str, str]]]]:
 
 
 def labels_with_language(iris: set[str]) -> dict[str, tuple[str, str]]:
-    """``(label, language tag)`` for each of ``iris`` that has a label: the first of :data:`LABELS` it has,
+    """``(label, language tag)`` for each of ``iris`` that has a label (:func:`peerkg.labels.node_label`),
     in the request's language (:func:`languages`)."""
     langs = languages()
     out: dict[str, tuple[str, str]] = {}
     for iri, by_pred in label_rows(iris).items():
-        for pred in LABELS:
-            if by_pred.get(pred):
-                chosen = label_language(by_pred[pred], langs)
-                if chosen:
-                    out[iri] = chosen
-                break
+        chosen = node_label(by_pred, langs)
+        if chosen:
+            out[iri] = chosen
     return out
 
 
