@@ -8,8 +8,8 @@ Each file starts with comment headers::
 
 and uses ``$name`` for each parameter in its body (``$name`` is also a SPARQL variable, so the file parses
 as it is). ``$lang`` needs no header: it is the label language of the reader, by the one language rule of
-:func:`peerkg.labels.label_languages` (a string literal such as ``"de"``, the primary subtag), so a query prefers labels in it
-and falls back to English::
+:func:`peerkg.labels.label_languages` (a string literal such as ``"de"``, the primary subtag), so a query
+prefers labels in it and falls back to English::
 
     OPTIONAL { ?concept skos:prefLabel ?label FILTER (langMatches(lang(?label), $lang)) }
     OPTIONAL { ?concept skos:prefLabel ?label FILTER (lang(?label) = "en") }
