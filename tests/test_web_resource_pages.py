@@ -124,6 +124,29 @@ def test_in_text_citations_and_references(server: Server) -> None:
     assert any("→ Lived Experience Leading the Way: Peer Support in Mental Health" in r for r in refs)
 
 
+def test_journal_page_lists_its_works(server: Server) -> None:
+    html = page_html(server, "/id/journal/issn/2042-8308")
+    works = [text(li) for li in between(html, '<ol id="works-in-journal">', "</ol>").split('<li class="work">')[1:]]
+    assert len(works) == 6
+    assert works[2].startswith("Rachel Perkins, Julie Repper (2019). Where is peer support going? Mental Health and "
+                               "Social Inclusion, vol. 23, no. 2, pp. 61–63.")
+    assert [w[w.index("(") + 1:w.index(")")] for w in works] == ["2024", "2024", "2019", "2017", "2012", "2010"]
+    inferred = page_html(server, "/id/journal/issn/1755-6228")  # Beales & Wilson: in it by inference only
+    listed = text(between(inferred, '<ol id="works-in-journal">', "</ol>"))
+    assert "Beales, Wilson inferred (2015). Peer support – the what, why, who, how and now." in listed
+    incoming = text(between(inferred, "<h3>Referenced by</h3>", '<p class="note">'))
+    assert ("inference (journal-from-doi-prefix): dcterms:isPartOf of “Peer support – the what, why, who, how and "
+            "now”") in incoming and "/inference/" not in incoming
+
+
+def test_statements_show_their_in_text_citations(server: Server) -> None:
+    html = page_html(server, BEALES_WILSON)
+    rows = between(html, '<table id="statements">', "</table>").split("<tr>")[2:]
+    cites = text(rows[1].split('<p class="statement-cites">', 1)[1].split("</p>", 1)[0])
+    assert cites == ("In-text citations: Beales & Wilson, 2015; Faulkner & Basset, 2012 (ambiguous between A long "
+                     "and honourable history; Untitled work (2012)); Stratford et al, 2017")
+
+
 def test_referenced_by_groups_the_nodes_own_parts(server: Server) -> None:
     html = page_html(server, EDITORIAL)
     incoming = between(html, "<h3>Referenced by</h3>", '<p class="note">')

@@ -13,7 +13,8 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from peerkg.web.lookups import Row
+from peerkg.labels import prefixed
+from peerkg.web.lookups import Row, select, value
 from peerkg.web.terms import iri_term, local_href
 
 SHOWN = 25
@@ -43,8 +44,22 @@ def ancestors(iri: str) -> list[str]:
     return out
 
 
+INFERENCES = """SELECT ?i ?s ?p ?rule WHERE { VALUES ?i { %(iris)s }
+  ?i a psmh:Inference ; rdf:subject ?s ; rdf:predicate ?p OPTIONAL { ?i psmh:rule ?rule } }"""
+
+
+def inferences(iris: set[str]) -> dict[str, dict[str, str]]:
+    """What each inference record of ``iris`` is about: ``{inference: {subject, predicate, rule}}``."""
+    if not iris:
+        return {}
+    rows = select(INFERENCES % {"iris": " ".join(f"<{i}>" for i in sorted(iris)[:200])}, 400, prologue=True)
+    return {value(r, "i"): {"subject": value(r, "s"), "predicate": value(r, "p"), "rule": value(r, "rule")}
+            for r in rows}
+
+
 def group_incoming(iri: str, rows: list[Row]) -> tuple[dict[str, Any], set[str]]:
-    """``({"parts": [...], "by_predicate": {p: [subject IRIs]}, "more": {p: n}}, IRIs to label)``."""
+    """``({"parts": [...], "by_predicate": {p: [subject IRIs]}, "more": {p: n}, "inferences": {…}}, IRIs to
+    label)``."""
     parts: dict[str, set[str]] = defaultdict(set)
     by_predicate: dict[str, list[str]] = defaultdict(list)
     more: dict[str, int] = defaultdict(int)
@@ -64,7 +79,9 @@ def group_incoming(iri: str, rows: list[Row]) -> tuple[dict[str, Any], set[str]]
             more[pred] += 1
     found = [{"kind": kind, "what": PARTS[kind][0], "anchor": PARTS[kind][1], "count": len(parts[kind])}
              for kind in PARTS if parts.get(kind)]
-    return {"parts": found, "by_predicate": dict(by_predicate), "more": dict(more)}, to_label
+    about = inferences({s for subjects in by_predicate.values() for s in subjects})
+    to_label |= {i["subject"] for i in about.values()}
+    return {"parts": found, "by_predicate": dict(by_predicate), "more": dict(more), "inferences": about}, to_label
 
 
 def derived_label(iri: str, labels: dict[str, str]) -> str:
@@ -92,7 +109,11 @@ def incoming_terms(incoming: dict[str, Any], labels: dict[str, str]) -> dict[str
         terms = []
         for s in subjects:
             t = iri_term(s, labels)
-            if s not in labels:
+            inferred = incoming["inferences"].get(s)
+            if inferred and s not in labels:
+                t["label"] = (f"inference ({inferred['rule']}): {prefixed(inferred['predicate'])} of "
+                              f"“{labels.get(inferred['subject']) or prefixed(inferred['subject'])}”")
+            elif s not in labels:
                 t["label"] = derived_label(s, labels) or t["label"]
             terms.append(t)
         terms.sort(key=lambda t: t["label"].lower())

@@ -23,6 +23,7 @@ from peerkg.web.errors import ApiError
 from peerkg.web.explanation import explain_node
 from peerkg.web.formats import BY_NAME
 from peerkg.web.incoming import ancestors, derived_label, group_incoming, incoming_terms
+from peerkg.web.journal_view import journal_works
 from peerkg.web.lookups import select
 from peerkg.web.person_view import person_works
 from peerkg.web.state import backend, cache, config
@@ -51,14 +52,15 @@ def _resource_html(iri: str) -> str:
     why = explain_node(iri)
     work = work_view(iri)
     people = person_works(iri)
+    journal = journal_works(iri)
     concept = concept_works(iri)
-    more = {iri} | set(why.decision_nodes) | related_iris(work, people, concept)
+    more = {iri} | set(why.decision_nodes) | related_iris(work, (people or []) + (journal or []), concept)
     objects = {r["o"]["value"] for r in outgoing_rows if r["o"]["type"] == "uri"}
     more |= objects | {a for o in objects for a in ancestors(o)} | {r["p"]["value"] for r in rows}
     incoming, incoming_iris = group_incoming(iri, incoming_rows)
     named = labels_with_language(more | incoming_iris)
     labels = {k: text for k, (text, _lang) in named.items()}
-    for d in list((work or {}).get("works", {}).values()) + list(people or []):
+    for d in list((work or {}).get("works", {}).values()) + (people or []) + (journal or []):
         if d["iri"] not in labels:
             labels[d["iri"]] = f"Untitled work ({d['year']})" if d["year"] else "Untitled work"
     for o in objects - set(labels):
@@ -72,7 +74,8 @@ def _resource_html(iri: str) -> str:
         label = "Untitled work" + (f" by {', '.join(names)}" if names else "")
     return render_template("resource.html", iri=iri, label=label, label_lang=label_lang,
                            types=outgoing.get(RDF_TYPE, []), sources=outgoing.get(DERIVED_FROM, []),
-                           why=why, work=work, person_works=people, concept=concept, labels=labels,
+                           why=why, work=work, person_works=people, journal_works=journal, concept=concept,
+                           labels=labels,
                            href=local_href, name=lambda i: labels.get(i) or prefixed(i),
                            outgoing={p: (iri_term(p, labels), v) for p, v in sorted(outgoing.items())},
                            incoming=incoming_terms(incoming, labels),

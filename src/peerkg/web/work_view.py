@@ -31,8 +31,8 @@ STATEMENTS = """SELECT ?s ?pos ?text ?type ?characterization ?confidence ?sectio
   OPTIONAL { ?s cito:hasCitingEntity ?citing } OPTIONAL { ?s psmh:sameTextAs ?same } } ORDER BY ?pos ?s"""
 COUNTS = """SELECT ?kind ?n WHERE { <%(iri)s> psmh:hasStatedCount ?c . ?c psmh:countKind ?kind ; psmh:countValue ?n }"""
 # In-text citations (c4o:InTextReferencePointer) in the work's text, with what they resolve to.
-POINTERS = """SELECT ?p ?text ?start ?status ?to ?candidate WHERE {
-  ?p a c4o:InTextReferencePointer ; c4o:hasContext <%(iri)s> ; c4o:hasContent ?text .
+POINTERS = """SELECT ?ctx ?p ?text ?start ?status ?to ?candidate WHERE { VALUES ?ctx { %(contexts)s }
+  ?p a c4o:InTextReferencePointer ; c4o:hasContext ?ctx ; c4o:hasContent ?text .
   OPTIONAL { ?p psmh:offsetStart ?start } OPTIONAL { ?p psmh:resolutionStatus ?status }
   OPTIONAL { ?p psmh:resolvesTo ?to } OPTIONAL { ?p psmh:candidate ?candidate } }"""
 COUNT_ORDER = ("cited-by", "citation-statements", "supporting", "contrasting", "mentioning", "unclassified",
@@ -60,21 +60,25 @@ def stated_counts(iri: str) -> list[dict[str, str]]:
     return [{"kind": k, "words": COUNT_WORDS.get(k, k.replace("-", " ")), "n": found[k]} for k in order]
 
 
-def in_text_citations(iri: str) -> list[dict[str, Any]]:
-    """The work's in-text citations in reading order, the same citation text once (with how often it
-    occurs): ``{text, times, status, work, candidates}``."""
-    by_text: dict[str, dict[str, Any]] = {}
-    for r in sorted(_q(POINTERS, iri), key=lambda r: int(value(r, "start") or 0)):
+def in_text_citations(contexts: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The in-text citations in each of ``contexts`` (a work's text, its citation statements) in reading
+    order, the same citation text once (with how often it occurs): ``{context: [{text, times, status, work,
+    candidates}]}``."""
+    if not contexts:
+        return {}
+    query = POINTERS.replace("%(contexts)s", " ".join(f"<{c}>" for c in contexts[:500]))
+    by_context: dict[str, dict[str, dict[str, Any]]] = {}
+    for r in sorted(select(query, 5000, prologue=True), key=lambda r: int(value(r, "start") or 0)):
         text = " ".join(value(r, "text").split())
-        entry = by_text.setdefault(text, {"text": text, "pointers": set(), "status": "", "work": "",
-                                          "candidates": set()})
+        entry = by_context.setdefault(value(r, "ctx"), {}).setdefault(text, {
+            "text": text, "pointers": set(), "status": "", "work": "", "candidates": set()})
         entry["pointers"].add(value(r, "p"))
         entry["status"] = entry["status"] or value(r, "status").rsplit("/", 1)[-1]
         entry["work"] = entry["work"] or value(r, "to")
         if value(r, "candidate"):
             entry["candidates"].add(value(r, "candidate"))
-    return [{**e, "times": len(e.pop("pointers")), "candidates": sorted(e["candidates"])}
-            for e in by_text.values()]
+    return {ctx: [{**e, "times": len(e.pop("pointers")), "candidates": sorted(e["candidates"])}
+                  for e in entries.values()] for ctx, entries in by_context.items()}
 
 
 def tags(iri: str) -> dict[str, list[dict[str, Any]]]:
@@ -114,9 +118,13 @@ def work_view(iri: str) -> dict[str, Any] | None:
         references.setdefault(value(r, "ref"), {"iri": value(r, "ref"), "position": value(r, "pos"),
                                                 "text": value(r, "text"), "cited": value(r, "cited")})
     statements = _statements(iri)
-    citations = in_text_citations(iri)
-    cited = {r["cited"] for r in references.values() if r["cited"]} | {c["work"] for c in citations if c["work"]}
-    cited |= {w for c in citations for w in c["candidates"]} | {s["citing"] for s in statements if s["citing"]}
+    pointers = in_text_citations([iri] + [s["s"] for s in statements])
+    citations = pointers.get(iri, [])
+    for s in statements:
+        s["in_text"] = pointers.get(s["s"], [])
+    every = [c for cs in pointers.values() for c in cs]
+    cited = {r["cited"] for r in references.values() if r["cited"]} | {c["work"] for c in every if c["work"]}
+    cited |= {w for c in every for w in c["candidates"]} | {s["citing"] for s in statements if s["citing"]}
     described = describe_works(cited | {iri})
     return {"citation": described[iri], "works": described, "counts": stated_counts(iri),
             "sections": list(sections.values()), "references": list(references.values()),
