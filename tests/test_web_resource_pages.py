@@ -67,6 +67,8 @@ def test_person_page_leads_with_works(server: Server) -> None:
     evidence = between(html, '<section id="explanation">', "</section>")
     assert "Who this is: the evidence" in evidence and '<details id="provenance">' in evidence
     assert "unique-full-name-anchored-coauthors" in evidence
+    # the IRIs a decision's evidence names are links named by their labels
+    assert "work “Where is peer support going?”" in text(evidence) and "work https://" not in text(evidence)
 
 
 def test_labels_and_plain_values_instead_of_iris(server: Server) -> None:

@@ -27,7 +27,7 @@ from peerkg.web.journal_view import journal_works
 from peerkg.web.lookups import select
 from peerkg.web.person_view import person_works
 from peerkg.web.state import backend, cache, config
-from peerkg.web.terms import iri_term, labels_with_language, local_href, term
+from peerkg.web.terms import iri_term, iris_in, labels_with_language, linked, local_href, term
 from peerkg.web.work_view import related_iris, work_view
 
 bp = Blueprint("pages", __name__)
@@ -54,7 +54,8 @@ def _resource_html(iri: str) -> str:
     people = person_works(iri)
     journal = journal_works(iri)
     concept = concept_works(iri)
-    more = {iri} | set(why.decision_nodes) | related_iris(work, (people or []) + (journal or []), concept)
+    more = {iri} | set(why.decision_nodes) | {i for d in why.explanation.decisions for i in iris_in(d.evidence)}
+    more |= related_iris(work, (people or []) + (journal or []), concept)
     objects = {r["o"]["value"] for r in outgoing_rows if r["o"]["type"] == "uri"}
     more |= objects | {a for o in objects for a in ancestors(o)} | {r["p"]["value"] for r in rows}
     incoming, incoming_iris = group_incoming(iri, incoming_rows)
@@ -75,8 +76,9 @@ def _resource_html(iri: str) -> str:
     return render_template("resource.html", iri=iri, label=label, label_lang=label_lang,
                            types=outgoing.get(RDF_TYPE, []), sources=outgoing.get(DERIVED_FROM, []),
                            why=why, work=work, person_works=people, journal_works=journal, concept=concept,
-                           labels=labels,
+                           labels=labels, ontology_graph=config().base_iri + "graph/ontology",
                            href=local_href, name=lambda i: labels.get(i) or prefixed(i),
+                           linked=lambda text: linked(text, labels),
                            outgoing={p: (iri_term(p, labels), v) for p, v in sorted(outgoing.items())},
                            incoming=incoming_terms(incoming, labels),
                            limit=limit, formats=[f for f in BY_NAME.values() if "graph" in f.kinds])

@@ -4,10 +4,12 @@ noise (``2010``, not ``2010^^gYear``)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
 from flask import has_request_context, request
+from markupsafe import Markup, escape
 
 from peerkg.labels import LABEL_PREDICATES, label_languages, node_label, plain_value, prefixed
 from peerkg.web.lookups import select
@@ -80,3 +82,26 @@ def term(t: dict[str, str], labels: dict[str, str]) -> dict[str, Any]:
 
 def iri_term(iri: str, labels: dict[str, str]) -> dict[str, Any]:
     return term({"type": "uri", "value": iri}, labels)
+
+
+IRI_IN_TEXT = re.compile(r"https?://[^\s<>\"'(),;]+[^\s<>\"'(),;.:]")
+
+
+def iris_in(text: str) -> set[str]:
+    """The IRIs written in a piece of text (a decision's evidence, an inference's)."""
+    return set(IRI_IN_TEXT.findall(text))
+
+
+def linked(text: str, labels: dict[str, str]) -> Markup:
+    """``text`` (escaped) with each IRI in it a link named by its label where it has one."""
+    out: list[str] = []
+    last = 0
+    for m in IRI_IN_TEXT.finditer(text):
+        iri = m.group(0)
+        out.append(str(escape(text[last:m.start()])))
+        shown = labels.get(iri)
+        name = escape(f"“{shown}”" if shown else iri)
+        out.append(f'<a href="{escape(local_href(iri))}" title="{escape(iri)}">{name}</a>')
+        last = m.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
