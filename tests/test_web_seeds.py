@@ -190,7 +190,7 @@ def test_explanation_agrees_with_the_library(server: Server, dataset: Dataset, m
         lib = explain(dataset, iri)
         web = server.get("/explain", params={"iri": iri}).json()
         assert web["types"] == list(lib.types) and web["labels"] == list(lib.labels)
-        assert web["label"] == lib.label and lib.label
+        assert web["label"] == lib.label
         assert web["sources"] == list(lib.sources)
         assert sorted((s["graph"], s["predicate"], s["value"]) for s in web["statements"]) == \
             sorted((s.graph, s.predicate, s.value) for s in lib.statements)
