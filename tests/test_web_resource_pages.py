@@ -158,6 +158,17 @@ def test_referenced_by_groups_the_nodes_own_parts(server: Server) -> None:
     assert "/annotation/" not in incoming
 
 
+def test_referenced_by_collapses_nodes_of_one_label(server: Server) -> None:
+    source = page_html(server, "/id/source/7fc2c925d82a0156")  # the editorial's page
+    incoming = text(between(source, "<h3>Referenced by</h3>", '<p class="note">'))
+    assert "annotation › hit of “Where is peer support going?” ×81" in incoming
+    assert "Repper et al., 2013 ×2" in incoming and "Chamberlin, 1978" in incoming  # in-text citations by their words
+    assert "/pointer/" not in incoming and "/hit/" not in incoming
+    statement = page_html(server, BEALES_WILSON + "/statement/81c6b3375bd96cca-3")
+    assert text(between(statement, '<h1 id="label"', "</h1>")).endswith(
+        "At one end of the spectrum, it occurs naturally in informal interactions…")
+
+
 def test_concept_labels_follow_the_language_rule(server: Server) -> None:
     english = page_html(server, BEALES_WILSON)
     tags = text(between(english, '<h2 id="tags">', "</section>"))

@@ -15,10 +15,13 @@ from peerkg.rdf.namespaces import PREFIXES
 
 DEFAULT_LANGUAGE = "en"
 # Which statement names a node, the most telling first: a concept's preferred label, a work's title, a
-# person's name, any rdfs:label (ontology terms, decisions, abstract sections), a source document's file name.
+# person's name, any rdfs:label (ontology terms, decisions, abstract sections), a source document's file name,
+# and last the words of an in-text citation or a citation statement (its beginning).
+CONTENT = "http://purl.org/spar/c4o/hasContent"
 LABEL_PREDICATES = ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://purl.org/dc/terms/title",
                     "http://xmlns.com/foaf/0.1/name", "http://www.w3.org/2000/01/rdf-schema#label",
-                    "http://purl.org/dc/terms/identifier")
+                    "http://purl.org/dc/terms/identifier", CONTENT)
+CONTENT_WORDS = 80  # a label from c4o:hasContent is cut to about this many characters
 _TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -94,7 +97,13 @@ def node_label(by_predicate: dict[str, list[tuple[str, str | None]]], languages:
     :data:`LABEL_PREDICATES` it has, in the first of ``languages`` that has one (:func:`label_language`)."""
     for pred in LABEL_PREDICATES:
         if by_predicate.get(pred):
-            return label_language(by_predicate[pred], languages)
+            chosen = label_language(by_predicate[pred], languages)
+            if chosen and pred == CONTENT:
+                text = " ".join(chosen[0].split())
+                if len(text) > CONTENT_WORDS:
+                    text = text[:CONTENT_WORDS].rsplit(" ", 1)[0] + "…"
+                return text, chosen[1]
+            return chosen
     return None
 
 

@@ -2,7 +2,8 @@
 
 The node's own parts (its author slots, concept annotations and their hits, in-text citations, citation
 statements, stated counts, abstract) are counted per kind, with a link to the page's section that shows
-them. Everything else is listed per predicate (at most :data:`SHOWN` each), and a node without a label of
+them. Everything else is listed per predicate (at most :data:`SHOWN` entries each, nodes of one label
+collapsed into one entry with their number), and a node without a label of
 its own is named after its nearest labelled ancestor: ``…/reference/1/work/author/3`` is "author 3 of
 Lived Experience Leading the Way…".
 """
@@ -17,7 +18,8 @@ from peerkg.labels import prefixed
 from peerkg.web.lookups import Row, select, value
 from peerkg.web.terms import iri_term, local_href
 
-SHOWN = 25
+SHOWN = 25  # entries per predicate (after nodes of one label are collapsed into one)
+READ = 300  # nodes per predicate read and labelled
 PARTS = {  # first path segment under the node → (what they are, the page section that shows them)
     "annotation": ("concept annotations and their evidence", "#tags"),
     "pointer": ("in-text citations", "#citations"),
@@ -72,7 +74,7 @@ def group_incoming(iri: str, rows: list[Row]) -> tuple[dict[str, Any], set[str]]
         rest = s[len(iri) + 1:] if s.startswith(iri + "/") else ""
         if rest and rest.split("/", 1)[0] in PARTS:
             parts[rest.split("/", 1)[0]].add(s)
-        elif len(by_predicate[pred]) < SHOWN:
+        elif len(by_predicate[pred]) < READ:
             by_predicate[pred].append(s)
             to_label |= {s, *ancestors(s)}
         else:
@@ -113,9 +115,26 @@ def incoming_terms(incoming: dict[str, Any], labels: dict[str, str]) -> dict[str
             if inferred and s not in labels:
                 t["label"] = (f"inference ({inferred['rule']}): {prefixed(inferred['predicate'])} of "
                               f"“{labels.get(inferred['subject']) or prefixed(inferred['subject'])}”")
-            elif s not in labels:
+            elif s not in labels or "/count/" in s:  # a count's own words are just its number
                 t["label"] = derived_label(s, labels) or t["label"]
             terms.append(t)
         terms.sort(key=lambda t: t["label"].lower())
-        rows.append({"predicate": iri_term(pred, labels), "subjects": terms, "more": incoming["more"].get(pred, 0)})
+        collapsed = _collapse(terms)
+        hidden = sum(t.get("times", 1) for t in collapsed[SHOWN:])
+        rows.append({"predicate": iri_term(pred, labels), "subjects": collapsed[:SHOWN],
+                     "more": incoming["more"].get(pred, 0) + hidden})
     return {"parts": incoming["parts"], "rows": rows, "href": local_href}
+
+
+def _collapse(terms: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Nodes of one label shown once, with how many they are ("annotation › hit of “…” ×12")."""
+    out: list[dict[str, Any]] = []
+    for t in terms:
+        if out and out[-1]["label"] == t["label"]:
+            out[-1]["times"] = out[-1].get("times", 1) + 1
+        else:
+            out.append(t)
+    for t in out:
+        if t.get("times", 1) > 1:
+            t["label"] = f"{t['label']} ×{t['times']}"
+    return out
