@@ -95,7 +95,7 @@ def test_work_citation_line_counts_and_statements(server: Server) -> None:
     assert "/count/" not in text(bw)
     rows = between(bw, '<table id="statements">', "</table>").split("<tr>")[2:]
     assert len(rows) == 5  # six statements, one of them the same text as statement 1
-    assert "(also 2: same text)" in text(rows[0])
+    assert "(statement 2: the same text)" in text(rows[0])
     assert all("not named on the source page" in text(r) for r in rows)
 
 
