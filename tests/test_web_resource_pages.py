@@ -79,6 +79,8 @@ def test_labels_and_plain_values_instead_of_iris(server: Server) -> None:
     assert "fabio:hasPublicationYear 2019 " in record and "^^" not in record and "@en" not in record
     assert "dcterms:isPartOf volume 23 › issue 2 of “Mental Health and Social Inclusion”" in record
     assert "author 2 of “Where is peer support going?”" in record
+    slot = page_html(server, EDITORIAL + "/author/1")  # a node without a label of its own
+    assert text(between(slot, '<h1 id="label"', "</h1>")).endswith("author 1 of “Where is peer support going?”")
     assert "http://purl.org" not in record and "/author/1" not in record
 
 
@@ -121,6 +123,7 @@ def test_in_text_citations_and_references(server: Server) -> None:
     assert any(c.startswith("Repper et al., 2013 (cited 2 times) —") for c in cites)
     assert "/pointer/" not in text(editorial)
     history = page_html(server, HISTORY)
+    assert history.count("<dt>Findings</dt>") == 1  # printed by a listing and by its own page: shown once
     refs = [text(li) for li in between(history, '<ol id="references">', "</ol>").split("<li")[1:]]
     assert len(refs) == 5
     assert any("→ Lived Experience Leading the Way: Peer Support in Mental Health" in r for r in refs)

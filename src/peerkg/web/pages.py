@@ -54,7 +54,8 @@ def _resource_html(iri: str) -> str:
     people = person_works(iri)
     journal = journal_works(iri)
     concept = concept_works(iri)
-    more = {iri} | set(why.decision_nodes) | {i for d in why.explanation.decisions for i in iris_in(d.evidence)}
+    more = {iri, *ancestors(iri)} | set(why.decision_nodes)
+    more |= {i for d in why.explanation.decisions for i in iris_in(d.evidence)}
     more |= related_iris(work, (people or []) + (journal or []), concept)
     objects = {r["o"]["value"] for r in outgoing_rows if r["o"]["type"] == "uri"}
     more |= objects | {a for o in objects for a in ancestors(o)} | {r["p"]["value"] for r in rows}
@@ -69,7 +70,7 @@ def _resource_html(iri: str) -> str:
     outgoing: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in outgoing_rows:
         outgoing[row["p"]["value"]].append(term(row["o"], labels))
-    label, label_lang = named.get(iri, ("", ""))
+    label, label_lang = named[iri] if iri in named else (derived_label(iri, labels), "")
     if work and not label:
         names = author_names(work["citation"])
         label = "Untitled work" + (f" by {', '.join(names)}" if names else "")

@@ -109,10 +109,11 @@ def work_view(iri: str) -> dict[str, Any] | None:
     """Everything the work section of a resource page shows, or ``None`` when ``iri`` is not a work."""
     if not is_work(iri):
         return None
-    sections: dict[str, dict[str, str]] = {}
+    sections: dict[tuple[str, str], dict[str, str]] = {}  # one abstract printed by two pages: shown once
     for r in _q(SECTIONS, iri):
-        sections.setdefault(value(r, "section"), {"heading": value(r, "heading"), "text": value(r, "text"),
-                                                  "position": value(r, "pos")})
+        key = (value(r, "heading"), " ".join(value(r, "text").split()))
+        sections.setdefault(key, {"heading": value(r, "heading"), "text": value(r, "text"),
+                                  "position": value(r, "pos")})
     references: dict[str, dict[str, str]] = {}
     for r in _q(REFERENCES, iri):
         references.setdefault(value(r, "ref"), {"iri": value(r, "ref"), "position": value(r, "pos"),
