@@ -198,6 +198,9 @@ def test_named_query_labels_follow_the_language_rule(server: Server) -> None:
     results = text(between(html, '<table id="results"', "</table>"))
     assert "mutuality" in results and "Gegenseitigkeit" not in results and "^^" not in results
     assert "2012" in results and "https://w3id.org/psmh/vocab/theme/mutuality" not in results
+    setting = text(between(page_html(server, "/queries/works-by-setting"), '<table id="results"', "</table>"))
+    assert "Untitled work (2012) by Claire Ockwell" in setting  # a listing prints no title: still told apart
+    assert "https://w3id.org/psmh/id/work/" not in setting
 
 
 def test_concept_tags_one_line_each_with_evidence_folded(server: Server) -> None:

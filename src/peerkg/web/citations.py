@@ -17,6 +17,7 @@ from peerkg.web.terms import languages
 
 CREATOR = "http://purl.org/dc/terms/creator"
 IS_PART_OF = "http://purl.org/dc/terms/isPartOf"
+WORKS_PREFIX = "https://w3id.org/psmh/id/work/"
 
 FACTS = """SELECT ?w ?title ?year ?doi ?start ?end ?teaser ?type ?typeLabel ?from WHERE {
   VALUES ?w { %(works)s }
@@ -159,3 +160,17 @@ def author_names(d: dict[str, Any]) -> list[str]:
 def display_title(d: dict[str, Any]) -> str:
     """The title, else "Untitled work" (a search listing prints no title)."""
     return d["title"] or "Untitled work"
+
+
+def untitled_labels(iris: set[str], labels: dict[str, str]) -> dict[str, str]:
+    """Labels for the works among ``iris`` that have none ("Untitled work (2012) by Emma Watson, Julie
+    Repper"): a search listing prints no title, and a reader should still tell such works apart."""
+    works = {i for i in iris if i not in labels and i.startswith(WORKS_PREFIX) and "/" in i[len(WORKS_PREFIX):]}
+    out = {}
+    for iri, d in describe_works(works).items():
+        if d["title"]:
+            continue
+        names = author_names(d)
+        out[iri] = "Untitled work" + (f" ({d['year']})" if d["year"] else "") + (
+            f" by {', '.join(names)}" if names else "")
+    return out

@@ -15,6 +15,7 @@ from flask import Blueprint, Response, render_template, request, url_for
 
 from peerkg.errors import QueryError
 from peerkg.named_queries import NamedQuery, load_named_queries, render, term
+from peerkg.web.citations import untitled_labels
 from peerkg.web.errors import ApiError
 from peerkg.web.formats import prefers_html
 from peerkg.web.sparql import request_formats, run_query
@@ -114,6 +115,7 @@ def _html(query: NamedQuery, values: dict[str, str], sparql: str, answer: Respon
     bindings = doc.get("results", {}).get("bindings", [])
     iris = {b[v]["value"] for b in bindings for v in b if b[v]["type"] == "uri"}
     labels = labels_of(iris)
+    labels.update(untitled_labels(iris, labels))
     rows = [[cell(b.get(v), labels) for v in variables] for b in bindings]
     params = [{"name": p.name, "kind": p.kind, "default": p.default, "description": p.description,
                "value": values.get(p.name, p.default)} for p in query.params]
