@@ -8,7 +8,6 @@ and a last guard puts any word no field took into ``unparsed``.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from peerkg.model import CitedWork, PageRange, WorkType
@@ -99,7 +98,7 @@ def parse_reference(text: str) -> CitedWork:
             continue
         same = mine == getattr(learned, attr, None) and name in conf
         agreed.append((name, max(conf[name], ruled.confidence) if same else WEAK))
-    return dataclasses.replace(ruled, genre=learned.genre, link_text=learned.link_text, field_confidence=tuple(agreed))
+    return rp.with_fields(ruled, genre=learned.genre, link_text=learned.link_text, field_confidence=tuple(agreed))
 
 
 def read_crf(text: str) -> CitedWork:
@@ -190,4 +189,4 @@ def _guard(work: CitedWork, cleaned: str, probs: list[float]) -> CitedWork:
     score = (sum(probs) / len(probs) if probs else 0.05) - rp.penalties(work, unparsed, no_year=0.2)
     if not (work.authors or work.year or work.no_date or work.container_title or work.doi or work.url):
         score = min(score, 0.3)  # nothing but words: not recognisably a reference
-    return dataclasses.replace(work, unparsed=tuple(unparsed), confidence=round(min(max(score, 0.05), 1.0), 2))
+    return rp.with_fields(work, unparsed=tuple(unparsed), confidence=round(min(max(score, 0.05), 1.0), 2))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -121,7 +120,7 @@ def split_people(text: str, given_first: bool = False) -> tuple[PersonName, ...]
     text = text.strip(" ,;:")
     if not text.strip(" ."):
         return ()
-    if is_organisation_name(text) and not _COMMA_INITIAL.search(text):
+    if not _COMMA_INITIAL.search(text) and is_organisation_name(text):
         return (PersonName(as_written=text.rstrip(". "), is_organisation=True),)
     pieces = [p for p in _SPLIT_PEOPLE.split(text) if p and p.strip(" .")]
     out: list[PersonName] = []
@@ -298,7 +297,13 @@ def finish(work: CitedWork, cleaned: str) -> CitedWork:
     if missing:
         unparsed = (*unparsed, " ".join(dict.fromkeys(missing)))
     score = 1.0 - penalties(work, unparsed, no_authors=0.1)
-    return dataclasses.replace(work, unparsed=unparsed, confidence=round(max(score, 0.05), 2))
+    return with_fields(work, unparsed=unparsed, confidence=round(max(score, 0.05), 2))
+
+
+def with_fields(work: CitedWork, **changes: object) -> CitedWork:
+    """``work`` with ``changes`` (what :func:`dataclasses.replace` does, without its per-call look at the
+    class's fields: CitedWork has plain fields only)."""
+    return CitedWork(**{**work.__dict__, **changes})  # type: ignore[arg-type]
 
 
 _THESIS = re.compile(r"thesis|dissertation|\bph\.?\s?d\b|doctoral|dphil|dclinpsy", re.IGNORECASE)

@@ -41,14 +41,11 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str) -> list[Token]:
-    out: list[Token] = []
-    last = 0
+    matches = list(_TOKEN.finditer(text))
+    ends = [0, *(m.end() for m in matches[:-1])] if matches else []
     make = tuple.__new__  # Token's own __new__ is a Python function: a tenth of the time per token
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        out.append(make(Token, (m.group(), start, end, m.lastgroup or "other", start > last or start == 0)))
-        last = end
-    return out
+    return [make(Token, (m.group(), m.start(), m.end(), m.lastgroup or "other", m.start() > e or m.start() == 0))
+            for m, e in zip(matches, ends, strict=True)]
 
 
 @lru_cache(maxsize=65536)
@@ -149,22 +146,23 @@ def features(tokens: list[Token]) -> list[list[bytes]]:
     last = n - 1
     for end in {0, last}:  # no shape feature past the ends
         window[end] = tuple(x for x in window[end] if x)
-    spaced = [_SPACED[t.space_before] for t in tokens]
-    out: list[list[bytes]] = []
+    heads = [(_SPACED[t.space_before], _POS[(5 * i) // n]) for i, t in enumerate(tokens)]
+    for i in range(min(n, 3)):
+        heads[i] = (*heads[i], _FIRST[i])
+    heads[last] = (*heads[last], b"last")
+    nexts = [(_NEXT_SPACED[t.space_before],) for t in tokens[1:]] + [()]
+    states = _states(tokens, lows)
+    return [[*o, *h, *s, *w, *x] for o, h, s, w, x in zip(own, heads, states, window, nexts, strict=True)]
+
+
+def _states(tokens: list[Token], lows: list[str]) -> list[tuple[bytes, ...]]:
+    """The context features of each token: what the tokens before it opened or passed."""
+    out: list[tuple[bytes, ...]] = []
     paren = bracket = stops = 0
     quote = seen_year = seen_close_q = seen_in = False
     state: tuple[bytes, ...] = (_STOPS[0],)
     for i, t in enumerate(tokens):
-        f = [*own[i], spaced[i], _POS[(5 * i) // n]]
-        if i < 3:
-            f.append(_FIRST[i])
-        if i == last:
-            f.append(b"last")
-        f += state
-        f += window[i]
-        if i < last:
-            f.append(_NEXT_SPACED[tokens[i + 1].space_before])
-        out.append(f)
+        out.append(state)
         # state after this token
         x = t.text
         if x in _STATEFUL:
