@@ -205,9 +205,9 @@ def cut(text: str, toks: list[Token], labels: list[str], probs: list[float]) -> 
                 out.unparsed.append(text[toks[i].start: toks[j - 1].end])
         out.conf[lab] = min(probs[k] for i, j in merged for k in range(i, j))
     for i, lab in enumerate(labels):
-        low = toks[i].text.casefold()
         if lab != "O":
             continue
+        low = toks[i].text.casefold()
         if low in ("in", "in:"):
             nxt = next((labels[k] for k in range(i + 1, len(labels)) if labels[k] != "O"), None)
             if nxt in ("ef", "eg", "container"):
