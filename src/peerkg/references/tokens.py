@@ -13,6 +13,7 @@ how many full stops), and the same for its neighbours.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -116,6 +117,15 @@ def _shape_as_neighbour(shape: bytes) -> tuple[bytes, bytes]:
     return b"s-1=" + shape, b"s1=" + shape
 
 
+@lru_cache(maxsize=65536)
+def _word(text: str, kind: str) -> tuple[tuple[bytes, ...], str, tuple[bytes, ...], tuple[bytes, bytes]]:
+    """Everything a token gives, looked up once: its own features, its lower-case form, what it tells its
+    neighbours and its shape as they see it."""
+    own = _word_features(text, kind)
+    low = text.casefold() if kind not in ("url", "doi") else kind
+    return own, low, _as_neighbour(low), _shape_as_neighbour(own[2] if len(own) > 2 else own[1])
+
+
 _POS = tuple(f"pos={k}".encode() for k in range(5))
 _STOPS = tuple(f"stops={k}".encode() for k in range(5))
 _FIRST = (b"i=0", b"i=1", b"i=2")
@@ -135,10 +145,7 @@ def features(tokens: list[Token]) -> list[list[bytes]]:
     n = len(tokens)
     if not n:
         return []
-    own = [_word_features(t.text, t.kind) for t in tokens]
-    lows = [t.text.casefold() if t.kind not in ("url", "doi") else t.kind for t in tokens]
-    near = [_as_neighbour(x) for x in lows]
-    shapes = [_shape_as_neighbour(o[2] if len(o) > 2 else o[1]) for o in own]
+    own, lows, near, shapes = zip(*[_word(t.text, t.kind) for t in tokens], strict=True)
     m2, m1, p1, p2 = _BOUND
     window: list[tuple[bytes, ...]] = list(zip(
         [m2, m2][:n] + [x[0] for x in near[:-2]], [m1] + [x[1] for x in near[:-1]], [b""] + [x[0] for x in shapes[:-1]],
@@ -156,7 +163,7 @@ def features(tokens: list[Token]) -> list[list[bytes]]:
     return [[*o, *h, *s, *w, *x] for o, h, s, w, x in zip(own, heads, states, window, nexts, strict=True)]
 
 
-def _states(tokens: list[Token], lows: list[str]) -> list[tuple[bytes, ...]]:
+def _states(tokens: list[Token], lows: Sequence[str]) -> list[tuple[bytes, ...]]:
     """The context features of each token: what the tokens before it opened or passed."""
     out: list[tuple[bytes, ...]] = []
     paren = bracket = stops = 0
