@@ -74,8 +74,9 @@ def parse_reference(text: str) -> CitedWork:
     """Parse one reference-list entry. Never raises; what no field takes goes to ``unparsed``.
 
     The CRF reads every string. A string with its year in brackets (Emerald, APA) that the rule reader
-    takes whole and is sure of is read by the rules, which were written for that house style; each of its fields then
-    carries the CRF's confidence where both readers agree on it and :data:`WEAK` where they do not.
+    takes whole and is sure of is read by the rules, which were written for those house styles; each of
+    its fields then carries the CRF's confidence where both readers agree on it and :data:`WEAK` where
+    they do not.
 
     >>> w = parse_reference("Bradstreet, S. (2006), “Harnessing”, The Mental Health Review, "
     ...                     "Vol. 11 No. 2, pp. 33\u20107.")
