@@ -4,6 +4,7 @@ graphs, goes away mid-way, or is not there at all."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -51,6 +52,34 @@ def test_the_build_folder_gives_each_named_graph_once(build: Path) -> None:
     assert {g: p.triples for g, p in graphs.items()} == manifest_graphs(build)
     assert {G + n for n in ("annotations", "evidence", "inferred", "links", "ontology")} <= set(graphs)
     assert sum(1 for g in graphs if g.startswith(G + "source/")) == 4
+
+
+def test_a_graph_body_streams_the_dump_lines_without_their_graph(build: Path) -> None:
+    import pyoxigraph as ox
+
+    evidence = build_graphs(build)[G + "evidence"]
+    whole = evidence.read()
+    assert len(whole) == evidence.size and hashlib.sha256(whole).hexdigest() == evidence.sha256
+    body = evidence.body()
+    chunks = [body.read(1000) for _ in range(3)]
+    assert body.tell() == 3000
+    body.seek(0)
+    assert b"".join(chunks) == whole[:3000] and body.read() == whole and body.tell() == evidence.size
+    body.close()
+    quads = {q.triple for q in ox.parse(path=str(build / "peerkg-evidence.nq"), format=ox.RdfFormat.N_QUADS)}
+    assert {q.triple for q in ox.parse(whole, format=ox.RdfFormat.N_TRIPLES)} == quads
+    assert len(quads) == evidence.triples == manifest_graphs(build)[G + "evidence"]
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ('<http://s> <http://p> <http://o> .\n', "not a line of a peerkg build's N-Quads dump"),
+    ('<http://s> <http://p> "x"^^<http://dt> .\n', "not a line of a peerkg build's N-Quads dump"),
+    ('<http://s> <http://p> "o" <http://g/links> .\n', "the lines of graph <http://g/links> are not together")])
+def test_a_dump_not_laid_out_by_a_build_is_refused(tmp_path: Path, line: str, why: str) -> None:
+    good = '<http://s> <http://p> "o" <http://g/links> .\n<http://s> <http://p> "o" <http://g/other> .\n'
+    (tmp_path / "x.nq").write_text(good + line, encoding="utf-8")
+    with pytest.raises(PublishError, match=f"x.nq:3: {why}"):
+        publish(tmp_path, "http://127.0.0.1:9/store")
 
 
 def test_publish_into_oxigraph_then_a_rerun_sends_nothing(oxigraph, build: Path) -> None:
@@ -101,7 +130,7 @@ def test_credentials_are_needed_refused_or_may_not_write(build: Path) -> None:
         ok = cli(str(build), "--to", stub.url, "--auth", "alice:secret")
         assert ok.returncode == 0, ok.stderr
     graphs = build_graphs(build)
-    assert stub.graphs == {g: p.body for g, p in graphs.items()}
+    assert stub.graphs == {g: p.read() for g, p in graphs.items()}
 
 
 def test_refused_graphs_are_named_and_a_rerun_sends_only_them(build: Path) -> None:

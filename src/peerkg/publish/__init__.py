@@ -13,7 +13,6 @@ not, the record keeps the ones that went in, and running the same command again 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable
@@ -21,12 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 import requests
 from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 
-from peerkg.errors import PeerkgError
+from peerkg.errors import InputError, PeerkgError
 from peerkg.output import write_atomic
+from peerkg.publish.graphs import GraphPayload, build_graphs
 
 __all__ = ["STATE_FILE", "Credentials", "GraphPayload", "PublishError", "PublishResult", "build_graphs",
            "publish"]
@@ -69,19 +68,6 @@ class Credentials:
         return bool(self.user or self.token)
 
 
-@dataclass(frozen=True)
-class GraphPayload:
-    """One named graph as it is sent: its triples as sorted N-Triples lines, and their SHA-256."""
-
-    iri: str
-    body: bytes
-    triples: int
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.body).hexdigest()
-
-
 @dataclass
 class PublishResult:
     """What a publish did, graph by graph."""
@@ -101,34 +87,6 @@ class PublishResult:
     def summary(self) -> str:
         return (f"published to {self.store}: {len(self.replaced)} graph(s) replaced ({self.triples_sent:,} "
                 f"triples sent), {len(self.unchanged)} unchanged, {len(self.deleted)} removed")
-
-
-def _nquads_files(folder: Path) -> list[Path]:
-    """The build's N-Quads dumps: those the manifest lists (every ``*.nq`` of the folder without one)."""
-    manifest = folder / "manifest.json"
-    if manifest.is_file():
-        files = json.loads(manifest.read_text(encoding="utf-8")).get("files", {})
-        names = sorted(n for n, e in files.items() if e.get("media_type") == "application/n-quads")
-    else:
-        names = sorted(p.name for p in folder.glob("*.nq"))
-    if not names:
-        raise PublishError(f"{folder} holds no N-Quads dump: run `peerkg build --out {folder}` first")
-    return [folder / n for n in names]
-
-
-def build_graphs(folder: Path) -> dict[str, GraphPayload]:
-    """Every named graph of the build folder (graph IRI → payload), read from its N-Quads dumps."""
-    triples: dict[str, list[ox.Triple]] = {}
-    for path in _nquads_files(folder):
-        for quad in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
-            if not isinstance(quad.graph_name, ox.NamedNode):
-                raise PublishError(f"{path.name} has a triple outside any named graph: {quad.triple}")
-            triples.setdefault(quad.graph_name.value, []).append(quad.triple)
-    out: dict[str, GraphPayload] = {}
-    for iri in sorted(triples):
-        lines = sorted(set((ox.serialize(triples[iri], format=ox.RdfFormat.N_TRIPLES) or b"").splitlines()))
-        out[iri] = GraphPayload(iri, b"".join(line + b"\n" for line in lines), len(lines))
-    return out
 
 
 class _Record:
@@ -181,14 +139,23 @@ class _Client:
         except requests.RequestException as exc:
             raise self.unreachable(exc) from exc
         self.session.auth = HTTPDigestAuth(user, password) if digest else HTTPBasicAuth(user, password)
+        if digest:  # answer the challenge once on a small request: later requests carry the answer at once
+            try:
+                self.session.head(self.store, params={"graph": probe_graph}, timeout=self.timeout)
+            except requests.RequestException as exc:
+                raise self.unreachable(exc) from exc
 
-    def send(self, method: str, graph: str, body: bytes | None = None) -> requests.Response:
-        headers = {"Content-Type": MEDIA_TYPE} if body is not None else {}
+    def send(self, method: str, graph: str, payload: GraphPayload | None = None) -> requests.Response:
+        headers = {"Content-Type": MEDIA_TYPE} if payload is not None else {}
+        body = payload.body() if payload is not None else None
         try:
             resp = self.session.request(method, self.store, params={"graph": graph}, data=body, headers=headers,
                                         timeout=self.timeout)
         except requests.RequestException as exc:
             raise self.unreachable(exc) from exc
+        finally:
+            if body is not None:
+                body.close()
         if resp.status_code in (401, 403):
             raise self.refused(resp)
         return resp
@@ -230,7 +197,10 @@ def publish(folder: Path, store: str, credentials: Credentials | None = None, *,
     if not store.startswith(("http://", "https://")):
         raise PublishError(f"--to must be an http(s) URL of a Graph Store endpoint, not {store!r}")
     store = _store_key(store)
-    graphs = build_graphs(folder)
+    try:
+        graphs = build_graphs(folder)
+    except InputError as exc:
+        raise PublishError(exc.message) from exc
     record = _Record(folder / STATE_FILE, store)
     result = PublishResult(store)
     todo = [g for g in graphs.values() if force or record.graphs.get(g.iri) != g.sha256]
@@ -245,7 +215,7 @@ def publish(folder: Path, store: str, credentials: Credentials | None = None, *,
             if progress:
                 progress("publishing", done, len(steps))
             try:
-                resp = client.send("PUT" if payload else "DELETE", iri, payload.body if payload else None)
+                resp = client.send("PUT" if payload else "DELETE", iri, payload)
             except PublishError:
                 result.not_attempted = [i for i, _ in steps[done:]]
                 raise
