@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS, VANN, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, VANN, XSD
 
 from peerkg import resources
 from peerkg.rdf.namespaces import PSMH
@@ -86,14 +86,16 @@ def test_exactly_one_ontology_with_all_header_fields():
     for p in (DCTERMS.title, DCTERMS.description):
         assert len(en(g.objects(o, p))) == 1, p
     assert g.value(o, DCTERMS.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
-    for p in (DCTERMS.creator, DCTERMS.publisher):
-        who = g.value(o, p)
-        assert who is not None, p
-        if not isinstance(who, Literal):
-            assert (who, RDF.type, FOAF.Organization) in g and g.value(who, FOAF.name) is not None
-    for p in (DCTERMS.created, DCTERMS.modified):
+    for p in (DCTERMS.creator, DCTERMS.publisher):  # named, not described: no organisation node in the file
+        assert g.value(o, p) == Literal("The peerkg project"), p
+    dates = {}
+    for p in (DCTERMS.created, DCTERMS.issued, DCTERMS.modified):
         d = g.value(o, p)
         assert isinstance(d, Literal) and d.datatype == XSD.date and d.value is not None, p
+        dates[p] = d.value
+    assert dates[DCTERMS.created] <= dates[DCTERMS.issued] <= dates[DCTERMS.modified]
+    prior = g.value(o, OWL.priorVersion)
+    assert prior is not None and str(prior).startswith(f"{o}/") and prior != g.value(o, OWL.versionIRI)
     assert str(g.value(o, VANN.preferredNamespacePrefix)) == "psmh"
     assert str(g.value(o, VANN.preferredNamespaceUri)) == str(PSMH)
     assert not list(g.objects(o, OWL.imports)), "never import the full SPAR/BIBO ontologies"
@@ -161,12 +163,22 @@ def test_no_duplicate_labels_among_own_terms():
     assert [lab for lab, n in labels.items() if n > 1] == []
 
 
+DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual}
+
+
 def test_no_axioms_about_other_vocabularies_terms():
+    """Of a term we do not own, the files say only what kind of term it is (its OWL 2 declaration)."""
     for g in (psmh(), schemes()):
-        for s in set(g.subjects()):
-            if isinstance(s, BNode):
+        for s, p, o in g:
+            if isinstance(s, BNode) or str(s).startswith(OWN_BASE):
                 continue
-            assert str(s).startswith(OWN_BASE), f"triple about a term we do not own: {s}"
+            assert p == RDF.type and o in DECLARATIONS, f"triple about a term we do not own: {s} {p} {o}"
+
+
+def test_the_ontology_file_describes_only_the_ontology_and_its_terms():
+    g = psmh()
+    own = {s for s in g.subjects() if isinstance(s, URIRef) and str(s).startswith(OWN_BASE)}
+    assert own == {ONTOLOGY_IRI} | own_terms(g), sorted(own - {ONTOLOGY_IRI} - own_terms(g))
 
 
 def test_nothing_functional_that_could_collapse_nodes():

@@ -17,7 +17,7 @@ import pytest
 import rdflib
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, VANN, XSD
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, VANN, XSD
 
 from peerkg import resources
 from peerkg.errors import InputError
@@ -30,10 +30,10 @@ from peerkg.validation import (
     report_as_text,
     validate,
 )
+from vocabularies import OA, OA_TERMS, SCHEMA_HTTP, SPAR, _in_closed, pinned_terms, term_exists
 
 HERE = Path(__file__).parent
 EXAMPLES = HERE / "shapes"
-VOCAB_DIR = HERE / "data" / "vocab"  # term lists derived from the published files (see data/README.md)
 SHAPES_NS = "https://w3id.org/psmh/shapes#"
 ID = "https://w3id.org/psmh/id/"
 VOCAB = "https://w3id.org/psmh/vocab/"
@@ -401,61 +401,6 @@ def test_sh_in_lists_for_dcterms_type_are_whole_schemes():
 # every term exists; prefixes are well formed
 # ------------------------------------------------------------------------------------------------
 
-SPAR = {
-    "bibo": "http://purl.org/ontology/bibo/",
-    "fabio": "http://purl.org/spar/fabio/",
-    "cito": "http://purl.org/spar/cito/",
-    "c4o": "http://purl.org/spar/c4o/",
-    "biro": "http://purl.org/spar/biro/",
-    "pro": "http://purl.org/spar/pro/",
-    "doco": "http://purl.org/spar/doco/",
-    "deo": "http://purl.org/spar/deo/",
-}
-CLOSED = {  # rdflib closed namespaces
-    str(SH): SH, str(DCTERMS): DCTERMS, str(SKOS): SKOS, str(FOAF): FOAF, str(PROV): PROV,
-    str(RDF): RDF, str(RDFS): RDFS, str(OWL): OWL, str(XSD): XSD, str(VANN): VANN,
-}
-SCHEMA_HTTP = "http://schema.org/"
-OA = "http://www.w3.org/ns/oa#"
-
-#: Every term of the W3C Web Annotation Vocabulary (Recommendation, 23 February 2017,
-#: https://www.w3.org/TR/annotation-vocab/ sections 3.1 Classes, 3.2 Properties, 3.3 Named Individuals).
-#: Written out here from the Recommendation's term tables.
-OA_TERMS = frozenset(OA + t for t in (
-    # classes
-    "Annotation", "Choice", "CssSelector", "CssStyle", "DataPositionSelector", "Direction", "FragmentSelector",
-    "HttpRequestState", "Motivation", "RangeSelector", "ResourceSelection", "Selector", "SpecificResource",
-    "State", "Style", "SvgSelector", "TextPositionSelector", "TextQuoteSelector", "TextualBody", "TimeState",
-    "XPathSelector",
-    # properties
-    "annotationService", "bodyValue", "cachedSource", "canonical", "end", "exact", "hasBody", "hasEndSelector",
-    "hasPurpose", "hasScope", "hasSelector", "hasSource", "hasStartSelector", "hasState", "hasTarget",
-    "motivatedBy", "prefix", "processingLanguage", "refinedBy", "renderedVia", "sourceDate", "sourceDateEnd",
-    "sourceDateStart", "start", "styleClass", "styledBy", "suffix", "textDirection", "via",
-    # named individuals: motivations, text directions, container preferences
-    "assessing", "bookmarking", "classifying", "commenting", "describing", "editing", "highlighting",
-    "identifying", "linking", "moderating", "questioning", "replying", "tagging",
-    "ltrDirection", "rtlDirection", "PreferContainedDescriptions", "PreferContainedIRIs",
-))
-
-
-@cache
-def pinned_terms() -> frozenset[str]:
-    terms: set[str] = set()
-    for p in sorted(VOCAB_DIR.glob("*.txt")):
-        terms.update(line for line in p.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
-    assert len(terms) > 900, f"term lists missing under {VOCAB_DIR}"
-    return frozenset(terms)
-
-
-def _in_closed(ns, name: str) -> bool:
-    try:
-        getattr(ns, name)
-    except AttributeError:
-        return False
-    return True
-
-
 def iris_used(g: Graph) -> set[str]:
     """Every IRI in the graph, plus IRIs and prefixed names written inside SPARQL constraints."""
     out = {str(t) for triple in g for t in triple if isinstance(t, URIRef)}
@@ -479,26 +424,8 @@ def test_every_reused_term_exists_in_its_vocabulary(path):
     g = Graph().parse(path)
     ont = load_ontology()
     known_psmh = {str(s) for s in ont.subjects(RDF.type, None)}
-    missing = []
-    for iri in sorted(iris_used(g)):
-        if iri.startswith(tuple(SPAR.values())):
-            if iri not in pinned_terms():
-                missing.append(iri)
-        elif iri.startswith(SCHEMA_HTTP):
-            if not _in_closed(SDO, iri[len(SCHEMA_HTTP):]):
-                missing.append(iri)
-        elif iri.startswith(OA):
-            if iri not in OA_TERMS:
-                missing.append(iri)
-        elif iri.startswith(PSMH) or iri.startswith(VOCAB):
-            if iri not in known_psmh:
-                missing.append(iri)
-        else:
-            for base, ns in CLOSED.items():
-                if iri.startswith(base) and iri != base.rstrip("#/"):
-                    if not _in_closed(ns, iri[len(base):]):
-                        missing.append(iri)
-                    break
+    missing = [iri for iri in sorted(iris_used(g)) if not (
+        iri in known_psmh if iri.startswith((PSMH, VOCAB)) else term_exists(iri) is not False)]
     assert not missing, f"unknown terms in {path.name}: {missing}"
 
 
