@@ -351,3 +351,28 @@ def test_memory_bomb_is_stopped_at_the_cap(server: Server) -> None:
     assert server.get("/health").json()["backend"]["memory_stops"] == before + 1
     ok = server.get("/sparql", params={"query": "ASK { ?s ?p ?o }", "format": "json"})
     assert ok.status_code == 200 and ok.json()["boolean"] is True
+
+
+def _raw(server: Server, head: bytes, body: bytes = b"") -> tuple[bytes, float]:
+    """Send raw bytes; the status line of the answer and how long it took."""
+    host, port = server.url.removeprefix("http://").split(":")
+    start = time.monotonic()
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(head + body)
+        answer = sock.recv(4096)
+    return answer.split(b"\r\n", 1)[0], time.monotonic() - start
+
+
+@pytest.mark.parametrize("path", ["/sparql", "/validate", "/update", "/id/work/hostile"])
+def test_a_body_over_the_limit_is_refused_before_it_is_read(server: Server, path: str) -> None:
+    """A request claiming a 200 MB body gets 413 at once, on every path: the server never buffers (or
+    waits for) more than its largest body limit (6 MB here), whatever the path or Content-Type."""
+    head = (f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: text/turtle\r\n"
+            "Content-Length: 200000000\r\n\r\n").encode()
+    status, elapsed = _raw(server, head, b"x" * 1000)
+    assert status.startswith(b"HTTP/1.1 413"), status
+    assert elapsed < 2
+    chunked = f"POST {path} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n".encode()
+    chunk = b"100000\r\n" + b"x" * 0x100000 + b"\r\n"
+    status, elapsed = _raw(server, chunked, chunk * 8)
+    assert status.startswith(b"HTTP/1.1 413"), status

@@ -102,7 +102,8 @@ def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None,
             directory = dumps_dir or Path(tempfile.mkdtemp(prefix="peerkg-dumps-"))
             cfg.dumps_dir = prepare_dumps(backend, directory, getattr(backend, "prepared", None))
         app = create_app(cfg, backend)
-        server = http_server(app, host=host, port=port, threads=threads, ident="peerkg")
+        server = http_server(app, host=host, port=port, threads=threads, ident="peerkg",
+                             max_request_body_size=cfg.max_body_bytes)
         click.echo(f"peerkg serving on http://{host}:{server.effective_port}/ "  # type: ignore[union-attr]
                    f"(SPARQL endpoint /sparql, timeout {query_timeout:g} s, max rows {max_rows})")
         sys.stdout.flush()

@@ -27,7 +27,7 @@ def create_app(config: ServiceConfig | None = None, store: Backend | None = None
         from peerkg.store import open_backend
         store = open_backend()
     app = Flask(__name__)
-    app.config["MAX_CONTENT_LENGTH"] = max(cfg.max_validate_bytes, cfg.max_query_bytes) + 1_000_000
+    app.config["MAX_CONTENT_LENGTH"] = cfg.max_body_bytes
     app.config["PEERKG_EXAMPLES"] = example_queries()
     app.config["PEERKG_NAMED_EXAMPLES"] = named_examples()
     app.config["PEERKG_VERSION"] = __version__

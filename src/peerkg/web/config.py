@@ -51,6 +51,12 @@ class ServiceConfig:
         return max(1, self.threads - min(SPARE_THREADS, self.threads // 2))
 
     @property
+    def max_body_bytes(self) -> int:
+        """The largest request body on any path: waitress refuses a longer one (413) before reading it, so no
+        client can make the server buffer more (waitress's own default is 1 GB, spooled to disk)."""
+        return max(self.max_validate_bytes, self.max_query_bytes) + 1_000_000
+
+    @property
     def id_base(self) -> str:
         return self.base_iri + "id/"
 
