@@ -29,25 +29,46 @@ from peerkg.store.base import (
 from peerkg.store.loading import load_bytes, load_files
 from peerkg.store.pool import WorkerPool
 from peerkg.store.results import GRAPH_FORMATS
+from peerkg.store.staging import leftovers, remove_leftovers, staging_dir, swap_in
 from peerkg.store.union import StoreFacts, fill_union, read_facts, sync_union, write_facts
 
 
 def build_store(path: Path, files: list[Path] | None = None, data: bytes | None = None,
                 fmt: ox.RdfFormat = ox.RdfFormat.TRIG) -> StoreFacts:
-    """Fill the store at ``path`` (created if needed) from ``files`` and/or ``data``, write the union
-    default graph (a set) and the store's facts file last; return the facts."""
-    store = ox.Store(str(path))
+    """Add ``files`` and/or ``data`` to the store at ``path`` (created if needed), write the union default
+    graph (a set) and the store's facts file last; return the facts.
+
+    The store is filled beside ``path`` and put in its place at the end (:mod:`peerkg.store.staging`): a
+    load stopped at any point leaves the previous store, or none at ``path``."""
+    if path.exists() and not (path.is_dir() and (is_store(path) or not any(path.iterdir()))):
+        raise InputError("not a store directory, and not empty: peerkg load will not write into it",
+                         source=str(path), hint="give a new or empty folder, or a store peerkg load made")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(path)
+    staging = staging_dir(path)
     try:
-        if files:
-            load_files(store, files)
-        if data is not None:
-            load_bytes(store, data, fmt)
-        facts = fill_union(store)
-        store.flush()
-    finally:
-        del store
-    write_facts(path, facts)
+        if is_store(path):  # files are added to it: start from a checkpoint of it (hard links)
+            ox.Store.read_only(str(path)).backup(str(staging))
+        store = ox.Store(str(staging))
+        try:
+            if files:
+                load_files(store, files)
+            if data is not None:
+                load_bytes(store, data, fmt)
+            facts = fill_union(store)
+            store.flush()
+        finally:
+            del store
+        write_facts(staging, facts)
+        swap_in(staging, path)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return facts
+
+
+def is_store(path: Path) -> bool:
+    return (path / "CURRENT").is_file()
 
 
 class OxigraphBackend:
@@ -55,7 +76,12 @@ class OxigraphBackend:
 
     def __init__(self, store_path: Path, workers: int = 2, prefixes: dict[str, str] | None = None,
                  owns_path: bool = False, memory_mb: float | None = None, network: bool = False) -> None:
-        if not (store_path / "CURRENT").exists():
+        if not is_store(store_path):
+            left = leftovers(store_path)
+            if left:
+                raise InputError(f"no store here: a peerkg load of it was stopped before it finished (it left "
+                                 f"{', '.join(p.name for p in left)})", source=str(store_path),
+                                 hint=f"load it again: peerkg load FILE… --store {store_path}")
             raise InputError("not a pyoxigraph store directory", source=str(store_path),
                              hint="create one with: peerkg load FILE… --store PATH")
         self.store_path = store_path
