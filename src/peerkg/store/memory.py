@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import os
 from pathlib import Path
 
 _M_MMAP_THRESHOLD = -3  # glibc mallopt parameter
 BIG_BUFFER = 128 * 1024
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def _libc() -> ctypes.CDLL | None:
@@ -52,16 +54,13 @@ def settle() -> None:
 
 
 def rss_mb(pid: int) -> float | None:
-    """The resident memory of process ``pid`` in MB (``VmRSS``), or None if it cannot be read (not
-    Linux, or the process is gone)."""
+    """The resident memory of process ``pid`` in MB (``/proc/PID/statm``), or None if it cannot be read
+    (not Linux, or the process is gone). Cheap enough to call after every job (≈10 µs)."""
     try:
-        with Path(f"/proc/{pid}/status").open("rb") as status:
-            for line in status:
-                if line.startswith(b"VmRSS:"):
-                    return int(line.split()[1]) / 1024
+        with Path(f"/proc/{pid}/statm").open("rb") as statm:
+            return int(statm.read().split()[1]) * _PAGE / (1024 * 1024)
     except (OSError, ValueError, IndexError):
         return None
-    return None
 
 
 def tree_rss_mb(pid: int) -> dict[int, float]:

@@ -33,8 +33,10 @@ STARTUP_TIMEOUT = 60.0
 # A request is taken on only if a worker is expected this long before its deadline: a light query needs a
 # few milliseconds, and a request's own running time is not known before it runs (the deadline stops it).
 MIN_RUN = 0.1
-# A worker whose resident memory grew by more than this since it started is replaced after its job: what
-# a request left behind (caches, a fragmented heap) is given back to the OS with the process.
+# A validation worker whose resident memory grew by more than this since it started is replaced after its
+# job: what a request left behind (a fragmented Python heap) is given back to the OS with the process.
+# Query workers are not recycled on growth: pyoxigraph's caches and a big store's index and filter blocks
+# grow with use and are what keeps queries fast; a running query is bounded by ``memory_mb`` instead.
 RECYCLE_GROWTH_MB = 64.0
 WATCH_INTERVAL = 0.05  # how often a running job's worker memory is checked against the cap
 
@@ -91,7 +93,7 @@ class WorkerPool:
     def __init__(self, store_path: str, size: int, prefixes: dict[str, str] | None = None,
                  queue_timeout: float = 10.0, target: Any = worker_main, args: tuple[Any, ...] | None = None,
                  name: str = "query", memory_mb: float | None = None,
-                 recycle_mb: float | None = RECYCLE_GROWTH_MB) -> None:
+                 recycle_mb: float | None = None) -> None:
         self.store_path = store_path
         self.target = target
         self.args = args if args is not None else (store_path, dict(prefixes or {}))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Response, current_app, g, render_template, request
 
-from peerkg.store.pool import WorkerPool
+from peerkg.store.pool import RECYCLE_GROWTH_MB, WorkerPool
 from peerkg.store.worker import validate_main
 from peerkg.web.documents import RDFLIB_FORMAT, choose
 from peerkg.web.errors import ApiError
@@ -48,7 +48,7 @@ def _pool() -> WorkerPool:
         if pool is None:
             cfg = config()
             pool = WorkerPool("", cfg.validate_workers, target=validate_main, args=(cfg.validate_memory_mb,),
-                              name="validation", queue_timeout=cfg.validate_timeout)
+                              name="validation", queue_timeout=cfg.validate_timeout, recycle_mb=RECYCLE_GROWTH_MB)
             current_app.extensions["peerkg.validate_pool"] = pool
         return pool
 
