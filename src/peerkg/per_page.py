@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from peerkg.collector import collector_paused
 from peerkg.concepts.records import Tag
 from peerkg.concepts.tagger import tag_work
 from peerkg.concepts.thesaurus import default_thesaurus
@@ -55,6 +56,7 @@ class _Job:
     limit: int | None
 
 
+@collector_paused()  # read, parse and tag linear in the page's size (see peerkg.collector)
 def _work(job: _Job, path: Path) -> PageWork:
     from peerkg.pipeline import parse_one
 

@@ -12,7 +12,11 @@ never sees an IRI; ``peerkg.rdf.iri`` mints IRIs from the keys its decisions car
 * :mod:`~peerkg.resolve.implied` — facts the pages imply (authors from citing statements, journal from DOI).
 """
 
+from peerkg.collector import collector_paused
+from peerkg.resolve import stage
 from peerkg.resolve.intext import find_citations
-from peerkg.resolve.stage import resolve
+
+# the cyclic collector paused while the pages are resolved: linear in their size (see peerkg.collector)
+resolve = collector_paused()(stage.resolve)
 
 __all__ = ["find_citations", "resolve"]
