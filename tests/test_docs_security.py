@@ -49,6 +49,10 @@ def test_limit_defaults_are_the_code_s() -> None:
         "| operators or `UNION`s in a row": f"{MAX_CHAIN}",
         "| JSON-LD nesting |": str(MAX_JSON_DEPTH),
         "start-up size": f"{RECYCLE_GROWTH_MB:g} MB",
+        "`--read-timeout`": f"{_n(config.DEFAULT_READ_TIMEOUT)} s",
+        "`peerkg.web.config.IDLE_TIMEOUT`": f"{_n(config.IDLE_TIMEOUT)} s",
+        "`peerkg.web.config.CLIENT_CONNECTIONS`": f"| {config.CLIENT_CONNECTIONS} |",
+        "`peerkg.web.config.CONNECTION_LIMIT`": f"| {config.CONNECTION_LIMIT} |",
     }
     lexing = _row("| a query the screen cannot lex")
     assert f"deeper than {config.MAX_QUERY_DEPTH}" in lexing and f"more than {MAX_CHAIN} operators" in lexing

@@ -342,11 +342,11 @@ def capped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server with a low memory cap and a long time limit, so the cap is what stops the bomb (pyoxigraph
     doubles a string at ≈30 ns a byte: reaching 400 MB can take longer than the corpus's 3 s limit)."""
     with running_server(tmp_path_factory.mktemp("capped"), "--query-timeout", "20", "--workers", "2",
-                        "--query-memory-mb", str(CAPPED_MB)) as srv:
+                        "--query-memory-mb", str(CAPPED_MB), "--read-timeout", str(READ_LIMIT)) as srv:
         yield srv
 
 
-CAPPED_MB = 150
+CAPPED_MB, READ_LIMIT = 150, 2.0
 
 
 def test_memory_bomb_is_stopped_at_the_cap(capped: Server) -> None:
@@ -390,3 +390,59 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(server: Server, path
     chunk = b"100000\r\n" + b"x" * 0x100000 + b"\r\n"
     status, elapsed = _raw(server, chunked, chunk * 8)
     assert status.startswith(b"HTTP/1.1 413"), status
+
+
+def _connect(server: Server, source: str) -> socket.socket:
+    host, port = server.url.removeprefix("http://").split(":")
+    sock = socket.socket()
+    sock.bind((source, 0))
+    sock.settimeout(10)
+    sock.connect((host, int(port)))
+    return sock
+
+
+def test_a_request_trickled_in_is_cut_off(capped: Server) -> None:
+    """A client sending its headers a byte at a time (slowloris) gets 408 and loses the connection once the
+    request has taken --read-timeout since its first byte; others are served meanwhile."""
+    sock = _connect(capped, "127.0.3.1")
+    start = time.monotonic()
+    sock.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+    answer = b""
+    sock.settimeout(0.3)
+    while time.monotonic() - start < READ_LIMIT + 6:
+        try:
+            sock.sendall(b"a")
+            answer += sock.recv(4096)
+        except TimeoutError:
+            continue
+        except OSError:
+            break
+        if answer.endswith(b"\n") or not answer:
+            break
+    elapsed = time.monotonic() - start
+    sock.close()
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+    assert READ_LIMIT <= elapsed <= READ_LIMIT + 2.5, elapsed
+    assert capped.get("/health").status_code == 200
+
+
+def test_one_client_cannot_hold_every_connection(capped: Server) -> None:
+    """One address may hold 32 connections at once; the next is answered 503 and closed, while another
+    address is served as usual."""
+    held = [_connect(capped, "127.0.3.2") for _ in range(32)]
+    try:
+        time.sleep(0.3)
+        extra = _connect(capped, "127.0.3.2")
+        answer = extra.recv(4096)
+        extra.close()
+        assert answer.startswith(b"HTTP/1.1 503") and b"Retry-After: 5" in answer, answer[:200]
+        assert b"connections open" in answer
+        other = _connect(capped, "127.0.3.3")
+        other.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert other.recv(4096).startswith(b"HTTP/1.1 200")
+        other.close()
+        held[0].sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")  # a held one still works
+        assert held[0].recv(4096).startswith(b"HTTP/1.1 200")
+    finally:
+        for sock in held:
+            sock.close()

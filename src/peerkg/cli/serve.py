@@ -13,9 +13,11 @@ import click
 
 from peerkg.cli.errors import CommandError, user_errors
 from peerkg.web.config import (
+    CLIENT_CONNECTIONS,
     DEFAULT_MAX_ROWS,
     DEFAULT_QUERY_MEMORY_MB,
     DEFAULT_QUERY_TIMEOUT,
+    DEFAULT_READ_TIMEOUT,
     DEFAULT_THREADS,
     DEFAULT_VALIDATE_MEMORY_MB,
     DEFAULT_VALIDATE_TIMEOUT,
@@ -45,6 +47,8 @@ _FILES = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--threads", default=DEFAULT_THREADS, show_default=True, type=int,
               help="HTTP threads (waitress). Queries and validations in hand at once: all but "
                    f"{SPARE_THREADS} of them (more: 503 at once).")
+@click.option("--read-timeout", default=DEFAULT_READ_TIMEOUT, show_default=True, type=float,
+              help="Seconds a request may take to arrive whole, from its first byte (slower: 408, closed).")
 @click.option("--allow-remote", is_flag=True,
               help="SPARQL only: allow SERVICE and FROM of graphs not in the dataset; query workers then "
                    "keep network access and connect where a query's SERVICE says. /validate never fetches "
@@ -65,7 +69,7 @@ _FILES = click.Path(exists=True, dir_okay=False, path_type=Path)
               help="Where to write the dumps (default: a temporary directory).")
 def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None, endpoint: str | None,
           query_timeout: float, max_rows: int, query_memory_mb: int, workers: int | None, threads: int,
-          allow_remote: bool,
+          read_timeout: float, allow_remote: bool,
           validate_timeout: float, validate_memory_mb: int, max_client_queries: int | None,
           client_header: str | None, enable_update: bool, update_token: str | None, base: str | None,
           dumps_dir: Path | None) -> None:
@@ -95,7 +99,7 @@ def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None,
                             enable_update=enable_update, update_token=update_token,
                             validate_timeout=validate_timeout, validate_memory_mb=validate_memory_mb,
                             max_client_queries=max_client_queries, client_header=client_header,
-                            threads=threads)
+                            threads=threads, read_timeout=read_timeout)
         if base:
             cfg.base_iri = base
         if endpoint is None:
@@ -103,7 +107,8 @@ def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None,
             cfg.dumps_dir = prepare_dumps(backend, directory, getattr(backend, "prepared", None))
         app = create_app(cfg, backend)
         server = http_server(app, host=host, port=port, threads=threads, ident="peerkg",
-                             max_request_body_size=cfg.max_body_bytes)
+                             max_request_body_size=cfg.max_body_bytes, read_timeout=read_timeout,
+                             client_connections=None if client_header else CLIENT_CONNECTIONS)
         click.echo(f"peerkg serving on http://{host}:{server.effective_port}/ "  # type: ignore[union-attr]
                    f"(SPARQL endpoint /sparql, timeout {query_timeout:g} s, max rows {max_rows})")
         sys.stdout.flush()

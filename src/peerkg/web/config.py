@@ -19,6 +19,10 @@ DEFAULT_VALIDATE_WORKERS = 1
 MAX_QUERY_DEPTH = 64                  # nested groups / brackets in a query
 DEFAULT_THREADS = 64                  # HTTP threads (waitress)
 SPARE_THREADS = 8                     # threads queries never hold: refusals, pages and health stay prompt
+DEFAULT_READ_TIMEOUT = 30.0           # seconds from a request's first byte to its last (headers and body)
+IDLE_TIMEOUT = 30.0                   # seconds a keep-alive connection may wait for its next request
+CLIENT_CONNECTIONS = 32               # open connections of one client address (none behind a proxy)
+CONNECTION_LIMIT = 512                # open connections in all (waitress's default: 100)
 
 
 @dataclass
@@ -38,6 +42,7 @@ class ServiceConfig:
     max_client_queries: int | None = None  # concurrent queries per client; None: half the workers (>= 1)
     client_header: str | None = None  # take the client's address from this header (behind a proxy)
     threads: int = DEFAULT_THREADS    # HTTP threads; queries and validations in hand: threads - spare
+    read_timeout: float = DEFAULT_READ_TIMEOUT
     enable_update: bool = False
     update_token: str | None = None
     dumps_dir: Path | None = None     # prepared dumps (peerkg.{ttl,nt,trig,nq}); None: no dumps
