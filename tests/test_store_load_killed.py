@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest_web import FIXTURE_TRIG, running_server
-from peerkg.store.staging import leftovers, swap_in
+from peerkg.store.staging import leftovers, load_lock, swap_in
 from peerkg.store.union import FACTS
 
 ENV = dict(os.environ, PYTHONUNBUFFERED="1")
@@ -100,3 +100,18 @@ def test_swap_in_replaces_the_store_whole(tmp_path: Path, exchange: bool) -> Non
     swap_in(staging, target, exchange=exchange)
     assert sorted(p.name for p in target.iterdir()) == ["new"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+
+
+def test_a_second_load_of_the_same_store_is_refused(tmp_path: Path) -> None:
+    """While one load holds the store, another is refused at once (it would drop the first one's files)."""
+    small = tmp_path / "small.trig"
+    small.write_text(FIXTURE_TRIG, encoding="utf-8")
+    store = tmp_path / "store"
+    with load_lock(store):
+        second = _peerkg("load", str(small), "--store", str(store))
+        out, _ = second.communicate(timeout=60)
+    assert second.returncode != 0
+    assert "another peerkg load of this store is running" in out, out
+    assert not store.exists()
+    after = _peerkg("load", str(small), "--store", str(store))
+    assert after.wait(60) == 0, after.communicate()[0]

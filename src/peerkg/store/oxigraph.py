@@ -11,6 +11,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -29,41 +30,49 @@ from peerkg.store.base import (
 from peerkg.store.loading import load_bytes, load_files
 from peerkg.store.pool import WorkerPool
 from peerkg.store.results import GRAPH_FORMATS
-from peerkg.store.staging import leftovers, remove_leftovers, staging_dir, swap_in
+from peerkg.store.staging import leftovers, load_lock, remove_leftovers, staging_dir, swap_in
 from peerkg.store.union import StoreFacts, fill_union, read_facts, sync_union, write_facts
 
 
 def build_store(path: Path, files: list[Path] | None = None, data: bytes | None = None,
-                fmt: ox.RdfFormat = ox.RdfFormat.TRIG) -> StoreFacts:
+                fmt: ox.RdfFormat = ox.RdfFormat.TRIG, lock: bool = True) -> StoreFacts:
     """Add ``files`` and/or ``data`` to the store at ``path`` (created if needed), write the union default
     graph (a set) and the store's facts file last; return the facts.
 
     The store is filled beside ``path`` and put in its place at the end (:mod:`peerkg.store.staging`): a
-    load stopped at any point leaves the previous store, or none at ``path``."""
+    load stopped at any point leaves the previous store, or none at ``path``. ``lock``: hold the store's
+    lock file while loading (``False`` for the service's own temporary stores, which nothing else loads)."""
     if path.exists() and not (path.is_dir() and (is_store(path) or not any(path.iterdir()))):
         raise InputError("not a store directory, and not empty: peerkg load will not write into it",
                          source=str(path), hint="give a new or empty folder, or a store peerkg load made")
     path.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(path)
-    staging = staging_dir(path)
-    try:
-        if is_store(path):  # files are added to it: start from a checkpoint of it (hard links)
-            ox.Store.read_only(str(path)).backup(str(staging))
-        store = ox.Store(str(staging))
+    with load_lock(path) if lock else nullcontext():
+        remove_leftovers(path)
+        staging = staging_dir(path)
         try:
-            if files:
-                load_files(store, files)
-            if data is not None:
-                load_bytes(store, data, fmt)
-            facts = fill_union(store)
-            store.flush()
-        finally:
-            del store
-        write_facts(staging, facts)
-        swap_in(staging, path)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            if is_store(path):  # files are added to it: start from a checkpoint of it (hard links)
+                ox.Store.read_only(str(path)).backup(str(staging))
+            facts = _fill(staging, files, data, fmt)
+            swap_in(staging, path)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    return facts
+
+
+def _fill(directory: Path, files: list[Path] | None, data: bytes | None, fmt: ox.RdfFormat) -> StoreFacts:
+    """Load into the store at ``directory``, fill its union default graph, write its facts file last."""
+    store = ox.Store(str(directory))
+    try:
+        if files:
+            load_files(store, files)
+        if data is not None:
+            load_bytes(store, data, fmt)
+        facts = fill_union(store)
+        store.flush()
+    finally:
+        del store
+    write_facts(directory, facts)
     return facts
 
 
@@ -99,7 +108,7 @@ class OxigraphBackend:
     def from_files(cls, files: list[Path], **kwargs: object) -> OxigraphBackend:
         path = Path(tempfile.mkdtemp(prefix="peerkg-store-"))
         try:
-            build_store(path, files=files)
+            build_store(path, files=files, lock=False)
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)
             raise
@@ -110,7 +119,7 @@ class OxigraphBackend:
                    **kwargs: object) -> OxigraphBackend:
         path = Path(tempfile.mkdtemp(prefix="peerkg-store-"))
         try:
-            build_store(path, data=data, fmt=fmt)
+            build_store(path, data=data, fmt=fmt, lock=False)
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)
             raise

@@ -9,7 +9,9 @@ checks). Then the two directories are exchanged in one step (Linux ``renameat2(R
 rename when there is no store yet) and the previous store is removed. Where the exchange is not available
 the old store is renamed aside first (``.NAME.old-PID``): a kill between the two renames leaves no store
 at ``NAME``, and ``peerkg serve`` says to rerun the load. The next load of the same target removes what a
-killed load left.
+killed load left. Two loads of one store at once would each start from the store as it was, and the second
+swap would drop the first load's files: a load holds ``.NAME.lock`` beside the store, and a second one is
+refused while it does.
 """
 
 from __future__ import annotations
@@ -17,7 +19,16 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from peerkg.errors import InputError
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: loads are not locked
+    fcntl = None  # type: ignore[assignment]
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -27,6 +38,19 @@ _MARKS = (".loading-", ".old-")
 def staging_dir(target: Path) -> Path:
     """Where this process fills the store meant for ``target`` (same folder, so renames stay atomic)."""
     return target.parent / f".{target.name}.loading-{os.getpid()}"
+
+
+@contextmanager
+def load_lock(target: Path) -> Iterator[None]:
+    """Hold ``.NAME.lock`` beside ``target`` for a load; refuse at once if another load holds it."""
+    with (target.parent / f".{target.name}.lock").open("a") as handle:
+        if fcntl is not None:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise InputError("another peerkg load of this store is running", source=str(target),
+                                 hint="wait for it to finish, then load again") from None
+        yield
 
 
 def leftovers(target: Path) -> list[Path]:
