@@ -3,6 +3,8 @@ applied where the CLI and named queries choose labels."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,13 +64,29 @@ def test_cli_explain_label_by_the_rule(tmp_path: Path) -> None:
 
 
 def test_named_queries_take_the_label_language() -> None:
-    query = get_named_query("works-by-theme")
-    assert 'FILTER (lang(?conceptLabel) = "en")' in render(query)
+    query = get_named_query("concepts")
+    assert 'FILTER (langMatches(lang(?label), "en"))' in render(query)
     german = render(query, lang="de")
     # the reader's language first, English as the fallback
-    assert german.index('langMatches(lang(?conceptLabel), "de")') < german.index('(lang(?conceptLabel) = "en")')
-    assert 'langMatches(lang(?conceptLabel), "de")' in render(query, lang="de-AT")
-    assert '= "en"' in render(query, lang='x" } DROP ALL {')  # not a language tag: English
+    assert german.index('langMatches(lang(?label), "de")') < german.index('(lang(?label) = "en")')
+    assert 'langMatches(lang(?label), "de")' in render(query, lang="de-AT")
+    assert 'langMatches(lang(?label), "en")' in render(query, lang='x" } DROP ALL {')  # not a tag: English
     with pytest.raises(QueryError, match="built in"):
         parse_named_query("# title: t\n# param: lang = \"en\"\nSELECT * WHERE { ?s ?p $lang }", "bad")
     assert isinstance(query, NamedQuery)
+
+
+def test_cli_named_query_lang(tmp_path: Path) -> None:
+    data = tmp_path / "g.ttl"
+    scheme = "skos:inScheme <https://w3id.org/psmh/vocab/theme> ;"
+    data.write_text(TTL.replace("a skos:Concept ;", f"a skos:Concept ; {scheme}"), encoding="utf-8")
+
+    def run(*extra: str) -> str:
+        cmd = [sys.executable, "-m", "peerkg", "query", "--named", "concepts", "--data", str(data), "--format", "csv",
+               *extra]
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    assert ",mutuality," in run() and "Gegenseitigkeit" not in run()
+    assert ",Gegenseitigkeit," in run("--lang", "de")

@@ -24,7 +24,7 @@ PARTS = {  # first path segment under the node → (what they are, the page sect
     "annotation": ("concept annotations and their evidence", "#tags"),
     "pointer": ("in-text citations", "#citations"),
     "statement": ("citation statements", "#statements"),
-    "count": ("stated counts", "#counts"),
+    "count": ("stated counts", "#stated-counts"),
     "author": ("author slots", "#authors"),
     "abstract": ("abstract parts", "#abstract"),
     "reference": ("references", "#references"),

@@ -27,7 +27,9 @@ from peerkg.web.journal_view import journal_works
 from peerkg.web.lookups import select
 from peerkg.web.person_view import person_works
 from peerkg.web.state import backend, cache, config
+from peerkg.web.terms import cell as cell  # re-exported: result tables draw cells as resource pages do
 from peerkg.web.terms import iri_term, iris_in, labels_with_language, linked, local_href, term
+from peerkg.web.terms import labels_of as labels_of  # re-exported
 from peerkg.web.work_view import related_iris, work_view
 
 bp = Blueprint("pages", __name__)
