@@ -198,6 +198,19 @@ def test_named_query_labels_follow_the_language_rule(server: Server) -> None:
     assert "mutuality" in results and "Gegenseitigkeit" not in results and "^^" not in results
 
 
+def test_concept_page_leads_with_what_the_thesaurus_says(server: Server) -> None:
+    html = page_html(server, "/vocab/theme/mutuality")
+    assert text(between(html, '<p id="definition">', "</p>")) == (
+        "The reciprocity and equality of peer relationships: both people give and receive, without a fixed "
+        "helper and helped.")
+    assert text(between(html, '<dd id="broader">', "</dd>")) == "relationships"
+    assert "reciprocity" in text(between(html, '<dd id="also">', "</dd>"))
+    german = page_html(server, "/vocab/theme/relationships", **{"Accept-Language": "de"})
+    assert text(between(german, '<h1 id="label"', "</h1>")).endswith("Beziehungen")
+    assert text(between(german, '<dd id="narrower">', "</dd>")) == "Abgrenzung, Gegenseitigkeit"
+    assert "about the narrower Abgrenzung" in text(between(german, 'id="works-about"', "</ul>"))
+
+
 def test_concept_tags_one_line_each_with_evidence_folded(server: Server) -> None:
     html = page_html(server, BEALES_WILSON)
     about = between(html, 'id="tags-about"', 'id="tags-mentions"')

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from peerkg.labels import choose_label, label_language
 from peerkg.web.lookups import Row, select, value
 
 OA_CLASSIFYING = "http://www.w3.org/ns/oa#classifying"
@@ -55,6 +56,15 @@ CONCEPT_MENTIONS = """SELECT DISTINCT ?work ?title ?year ?rule ?hits ?exact ?fie
              OPTIONAL { ?t oa:hasSelector ?q . ?q oa:exact ?exact } }
   OPTIONAL { ?work dcterms:title ?title } OPTIONAL { ?work fabio:hasPublicationYear ?year }
 } ORDER BY DESC(?year) ?work"""
+
+
+# What the thesaurus says about the concept: definition, other labels, broader and narrower concepts, scheme.
+CONCEPT_FACTS = """SELECT ?rel ?o ?text WHERE {
+  { <%(iri)s> skos:definition ?text BIND ("definition" AS ?rel) }
+  UNION { <%(iri)s> skos:altLabel ?text BIND ("alt" AS ?rel) }
+  UNION { <%(iri)s> skos:broader ?o BIND ("broader" AS ?rel) }
+  UNION { ?o skos:broader <%(iri)s> BIND ("narrower" AS ?rel) }
+  UNION { <%(iri)s> skos:inScheme ?o BIND ("scheme" AS ?rel) } }"""
 
 
 def _q(query: str, iri: str, limit: int = 5000) -> list[Row]:
@@ -158,3 +168,22 @@ def concept_works(iri: str) -> dict[str, list[dict[str, str]]] | None:
                                        "rule": value(row, "rule"), "hits": value(row, "hits"),
                                        "exact": value(row, "exact"), "field": value(row, "field")})
     return {"about": list(about.values()), "mentions": list(mentions.values())}
+
+
+def concept_facts(iri: str, languages: tuple[str, ...]) -> dict[str, Any]:
+    """``{definition, also (other labels in the page's language), broader, narrower, scheme}`` of the
+    concept ``iri`` (the definition by the language rule, :func:`peerkg.labels.choose_label`)."""
+    definitions: list[tuple[str, str]] = []
+    alt: list[tuple[str, str]] = []
+    out: dict[str, Any] = {"broader": [], "narrower": [], "scheme": []}
+    for row in _q(CONCEPT_FACTS, iri, 500):
+        rel = value(row, "rel")
+        if rel in out:
+            out[rel].append(value(row, "o"))
+        elif rel in ("definition", "alt"):
+            (definitions if rel == "definition" else alt).append((value(row, "text"), row["text"].get("xml:lang", "")))
+    best = label_language(alt, languages)
+    wanted = best[1] if best else ""
+    out["definition"] = choose_label(definitions, languages) or ""
+    out["also"] = sorted({text for text, lang in alt if lang == wanted}, key=str.lower)
+    return {k: (sorted(v) if isinstance(v, list) and k != "also" else v) for k, v in out.items()}

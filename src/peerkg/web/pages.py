@@ -17,7 +17,7 @@ from peerkg.labels import prefixed
 from peerkg.resources import ontology_files, shapes_files
 from peerkg.store.base import QueryRequest
 from peerkg.web.citations import author_names
-from peerkg.web.concept_view import concept_works
+from peerkg.web.concept_view import concept_facts, concept_works
 from peerkg.web.documents import choose, rdf_response
 from peerkg.web.errors import ApiError
 from peerkg.web.explanation import explain_node
@@ -28,7 +28,7 @@ from peerkg.web.lookups import select
 from peerkg.web.person_view import person_works
 from peerkg.web.state import backend, cache, config
 from peerkg.web.terms import cell as cell  # re-exported: result tables draw cells as resource pages do
-from peerkg.web.terms import iri_term, iris_in, labels_with_language, linked, local_href, term
+from peerkg.web.terms import iri_term, iris_in, labels_with_language, languages, linked, local_href, term
 from peerkg.web.terms import labels_of as labels_of  # re-exported
 from peerkg.web.work_view import related_iris, work_view
 
@@ -56,9 +56,11 @@ def _resource_html(iri: str) -> str:
     people = person_works(iri)
     journal = journal_works(iri)
     concept = concept_works(iri)
+    facts = concept_facts(iri, languages()) if concept is not None else None
     more = {iri, *ancestors(iri)} | set(why.decision_nodes)
     more |= {i for d in why.explanation.decisions for i in iris_in(d.evidence)}
     more |= related_iris(work, (people or []) + (journal or []), concept)
+    more |= {i for k in ("broader", "narrower", "scheme") for i in (facts or {}).get(k, [])}
     objects = {r["o"]["value"] for r in outgoing_rows if r["o"]["type"] == "uri"}
     more |= objects | {a for o in objects for a in ancestors(o)} | {r["p"]["value"] for r in rows}
     incoming, incoming_iris = group_incoming(iri, incoming_rows)
@@ -79,6 +81,7 @@ def _resource_html(iri: str) -> str:
     return render_template("resource.html", iri=iri, label=label, label_lang=label_lang,
                            types=outgoing.get(RDF_TYPE, []), sources=outgoing.get(DERIVED_FROM, []),
                            why=why, work=work, person_works=people, journal_works=journal, concept=concept,
+                           concept_facts=facts,
                            labels=labels, ontology_graph=config().base_iri + "graph/ontology",
                            href=local_href, name=lambda i: labels.get(i) or prefixed(i),
                            linked=lambda text: linked(text, labels),

@@ -147,4 +147,5 @@ def related_iris(work: dict[str, Any] | None, people: list[dict[str, Any]] | Non
         out.add(entry["concept"])
     if concept:
         out |= {w["work"] for part in concept.values() for w in part}
+        out |= {w["via"] for w in concept.get("about", []) if w.get("via")}
     return out
