@@ -182,6 +182,9 @@ def test_concept_labels_follow_the_language_rule(server: Server) -> None:
     assert "Gegenseitigkeit" in text(between(german, '<h2 id="tags">', "</section>"))
     asked = page_html(server, BEALES_WILSON + "?lang=en", **{"Accept-Language": "de"})  # the page's language wins
     assert "Gegenseitigkeit" not in text(between(asked, '<h2 id="tags">', "</section>"))
+    chosen = page_html(server, BEALES_WILSON + "?lang=de")
+    assert "Gegenseitigkeit" in text(between(chosen, '<h2 id="tags">', "</section>"))
+    assert 'href="/vocab/theme/mutuality?lang=de"' in chosen  # the reader stays in the language they chose
 
 
 def test_named_query_labels_follow_the_language_rule(server: Server) -> None:

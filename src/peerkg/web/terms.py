@@ -25,10 +25,15 @@ def languages() -> tuple[str, ...]:
 
 
 def local_href(iri: str) -> str:
-    """The link to show for ``iri``: this server's path for IRIs under the base, else the IRI itself."""
+    """The link to show for ``iri``: this server's path for IRIs under the base (keeping a ``?lang=`` the
+    page was asked in, so the reader stays in their language), else the IRI itself."""
     base = config().base_iri
     if iri.startswith(base):
-        return request.script_root + "/" + iri[len(base):]
+        path = request.script_root + "/" + iri[len(base):]
+        lang = request.args.get("lang", "")
+        if lang and "#" not in path and label_languages(lang)[0] == lang.lower():
+            path += f"?lang={lang.lower()}"
+        return path
     return iri
 
 
