@@ -10,13 +10,17 @@ from peerkg.model import PersonCluster, PersonMention, PersonName
 from peerkg.normalise.names import parse_name
 from peerkg.resolve.people import family_keys, given_tokens, givens_compatible, link_people
 
+PEER_SUPPORT = frozenset({"https://w3id.org/psmh/vocab/model/peer-support"})
 
-def _list(source: str, work: str, names: list[str], order: str = "auto", prefix: str = "") -> list[PersonMention]:
+
+def _list(source: str, work: str, names: list[str], order: str = "auto", prefix: str = "",
+          topics: frozenset[str] = frozenset()) -> list[PersonMention]:
     """Mentions for one author list (co-authors = the others of the list)."""
     parsed = [parse_name(n, order) for n in names]
     fams = [p.family or p.as_written for p in parsed]
     return [PersonMention(id=f"{prefix or work}/a{i + 1}", name=p, work_id=work,
-                          coauthor_families=tuple(f for j, f in enumerate(fams) if j != i), source_id=source)
+                          coauthor_families=tuple(f for j, f in enumerate(fams) if j != i), source_id=source,
+                          topics=topics)
             for i, p in enumerate(parsed)]
 
 
@@ -34,8 +38,9 @@ def seed_mentions() -> list[PersonMention]:
             ["Julie Repper", "Emma Watson"], ["Daryl Mahon"]]
     for i, names in enumerate(hits, start=1):
         work = "w:long-history" if i == 4 else f"s001#{i}"  # hit 4 is seed 000's work (matched by the identity step)
-        ms += _list("s001", work, names, "given-first", prefix=f"s001#{i}")
-    ms += _list("s003", "w:where-going", ["Rachel Perkins", "Julie Repper"], "given-first")
+        ms += _list("s001", work, names, "given-first", prefix=f"s001#{i}", topics=PEER_SUPPORT)
+    # the tagger finds both works about peer support: the one context Julie Repper's two works share
+    ms += _list("s003", "w:where-going", ["Rachel Perkins", "Julie Repper"], "given-first", topics=PEER_SUPPORT)
     return ms
 
 
@@ -65,7 +70,7 @@ def test_seed_people() -> None:
     assert set(repper.mention_ids) == {"s001#9/a1", "w:where-going/a2", "s000/ref1/a3"}
     assert set(repper.work_ids) == {"s001#9", "w:where-going", "s000/ref1"}  # three works
     rules = {d.rule for d in repper.decisions}
-    assert rules == {"same-full-name", "unique-full-name-anchored-coauthors"}
+    assert rules == {"same-full-name-shared-topic", "unique-full-name-anchored-coauthors"}
     anchored = next(d for d in repper.decisions if d.rule == "unique-full-name-anchored-coauthors")
     assert anchored.score == 0.75
     assert "'Basset, T.' → 'Thurstine Basset'" in anchored.evidence

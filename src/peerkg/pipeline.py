@@ -214,7 +214,8 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
     failures = ([PageOutcome(path=w.path, error=w.error) for w in works if w.stage == "read"]
                 + [PageOutcome(path=w.path, document=w.document, error=w.error) for w in works if w.stage == "parse"])
     lap("read+parse+tag")
-    decisions = resolve(parsed)
+    decisions = resolve(parsed, topics=[tuple(frozenset(t.concept for t in work if t.relation == "about")
+                                              for work in page_tags) for page_tags in tags])
     lap("resolve")
     dataset = map_build(parsed, decisions, tags, minter, ontology_graph(),
                         progress=(lambda done, total: progress("mapping", done, total)) if progress else None)

@@ -245,7 +245,8 @@ class PersonMention:
 
     ``source_id`` + ``work_id`` identify the author list it comes from: two mentions from the
     same list are different people by definition and are never merged.
-    ``coauthor_families``: the family (or organisation) names of the other authors of that list.
+    ``coauthor_families``: the family (or organisation) names of the other authors of that list; ``journals``
+    and ``topics`` the context a same-full-name merge may rest on.
     """
 
     id: str
@@ -253,6 +254,8 @@ class PersonMention:
     work_id: NodeId
     coauthor_families: tuple[str, ...] = ()
     source_id: str | None = None
+    journals: frozenset[str] = frozenset()  # the work's journal: its ISSN and title key, when known
+    topics: frozenset[str] = frozenset()  # the concepts the work is about (thesaurus IRIs), when tagged
 
 
 @dataclass(frozen=True)

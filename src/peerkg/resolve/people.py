@@ -14,7 +14,12 @@ Rules (a merge needs its rule's score ≥ ``threshold``, default 0.7):
 rule                                score evidence required
 =================================== ===== ===============================================================
 same-organisation-name              1.00  organisations only: the same name on letters and digits
-same-full-name                      0.95  same family, same full given name(s) (no initials on either side)
+same-full-name-same-work            0.95  same family and full given name(s) (no initials on either side),
+                                          and the same work (another page's author list) …
+same-full-name-shared-coauthor      0.95  … or a co-author family in common
+same-full-name-same-journal         0.90  … or works in the same journal (ISSN, else title)
+same-full-name-same-page            0.90  … or works listed on the same page (an author's listing)
+same-full-name-shared-topic         0.85  … or works about a common concept of the thesaurus (tagged)
 compatible-given-shared-coauthor    0.90  compatible given names, one side full; a co-author family shared
 compatible-given-same-work          0.90  compatible given names, one side full; the same work (other page)
 unique-full-name-anchored-coauthors 0.75  an initials-only mention whose given is compatible with exactly
@@ -23,73 +28,29 @@ unique-full-name-anchored-coauthors 0.75  an initials-only mention whose given i
                                           full-name person by one of the rules above (no chaining)
 =================================== ===== ===============================================================
 
-Never merged: on a family name alone (a mention without given name never merges); initials or given
-names that conflict anywhere in the resulting cluster; two mentions from one author list; people
-with organisations. An initials-only mention that shared-co-author/same-work evidence ties to two
-mutually incompatible people is left alone (ambiguous).
+The same full name with nothing else in common is not enough (two "Emma Watson"s in unrelated fields):
+see :mod:`peerkg.resolve.person_names`. Never merged: on a family name alone (a mention without given
+name never merges); initials or given names that conflict anywhere in the resulting cluster; two mentions
+from one author list; people with organisations. An initials-only mention that shared-co-author/same-work
+evidence ties to two mutually incompatible people is left alone (ambiguous).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache, partial
+from functools import cached_property, partial
 
 from peerkg.model import Evidence, LinkDecision, NodeId, PersonCluster, PersonMention, PersonName
-from peerkg.normalise.keys import family_key, fold
+from peerkg.normalise.keys import family_key
 from peerkg.normalise.names import name_key
+from peerkg.resolve.person_names import family_keys, full_name_pairs, given_tokens, givens_compatible
 
 __all__ = ["DEFAULT_THRESHOLD", "family_keys", "given_tokens", "givens_compatible", "link_people"]
 
 DEFAULT_THRESHOLD = 0.7
-_UMLAUT = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
-
-
-@lru_cache(maxsize=65536)
-def family_keys(family: str) -> frozenset[str]:
-    """Comparable keys of a family name (two names match when their key sets meet).
-
-    >>> sorted(family_keys("Müller")), sorted(family_keys("Mueller"))
-    (['mueller', 'muller'], ['mueller'])
-    """
-    keys = {family_key(family)}
-    if any(c in family for c in _UMLAUT):
-        keys.add(family_key("".join(_UMLAUT.get(c, c) for c in family)))
-    return frozenset(k for k in keys if k)
-
-
-def given_tokens(given: str | None) -> tuple[tuple[str, bool], ...]:
-    """(folded token, is_initial) per given-name part: "B. T." -> (("b", True), ("t", True)).
-
-    >>> given_tokens("Alison Beth"), given_tokens("J.-P.")
-    ((('alison', False), ('beth', False)), (('j', True), ('p', True)))
-    """
-    if not given:
-        return ()
-    out: list[tuple[str, bool]] = []
-    for raw in re.findall(r"[^\W\d_]+\.?", given):
-        tok = fold(raw.rstrip("."))
-        if len(tok) == 1 or (raw.isupper() and len(raw) <= 3 and not raw.endswith(".") and len(raw) > 1):
-            out.extend((c, True) for c in tok)  # "J", "JA" (Vancouver) -> initials
-        else:
-            out.append((tok, False))
-    return tuple(out)
-
-
-def givens_compatible(a: tuple[tuple[str, bool], ...], b: tuple[tuple[str, bool], ...]) -> bool:
-    """Token-wise compatibility (see the module notes); empty given names are never compatible."""
-    if not a or not b:
-        return False
-    for (ta, ia), (tb, ib) in zip(a, b, strict=False):
-        if ia or ib:
-            if ta[0] != tb[0]:
-                return False
-        elif ta != tb:
-            return False
-    return True
 
 
 @dataclass
@@ -183,7 +144,7 @@ def _pair_evidence(a: _M, b: _M) -> _Found | None:
         return None
     ids = (a.mention.work_id, b.mention.work_id)
     if a.all_full and b.all_full and a.letters == b.letters:
-        return "same-full-name", 0.95, partial(_both, a, b, " have the same full name"), ids
+        return None  # the same full name: joined only on a shared context (person_names.full_name_pairs)
     if not (a.full or b.full):
         return _initials_evidence(a, b, ids)
     if a.mention.work_id == b.mention.work_id:
@@ -255,6 +216,7 @@ def link_people(mentions: Sequence[PersonMention], threshold: float = DEFAULT_TH
         for k in m.fams:
             by_family[k].append(m)
     pairs = _evidence_pairs(by_family.values(), threshold)
+    pairs.update((p, found) for p, found in full_name_pairs(ms).items() if found[1] >= threshold)
     # an initials-only mention tied by evidence to two incompatible people stays alone, and so does every
     # mention of its form (what the rules read is the same for all of them)
     form_of = {m.mention.id: _form(m) for m in ms}

@@ -32,9 +32,10 @@ from peerkg.model import (
     WorkId,
     WorkKey,
     WorkRecord,
+    WorkType,
     mention_id,
 )
-from peerkg.normalise.keys import family_key
+from peerkg.normalise.keys import family_key, title_key
 from peerkg.resolve import implied, intext, matching, people
 from peerkg.resolve.cited import decide_cited
 from peerkg.resolve.works import WorkIdentity, decide_works
@@ -99,15 +100,18 @@ def _first_family_index(keys: Sequence[WorkKey]) -> dict[str, list[WorkKey]]:
     return index
 
 
-def resolve(pages: Sequence[ParsedPage]) -> Decisions:
-    """Decide what the records of ``pages`` refer to: works, cited works, people, in-text citations."""
+def resolve(pages: Sequence[ParsedPage], topics: Sequence[Sequence[frozenset[str]]] | None = None) -> Decisions:
+    """Decide what the records of ``pages`` refer to: works, cited works, people, in-text citations.
+
+    ``topics[p][i]``: the concepts work record ``i`` of page ``p`` is about (from the tag stage), a context
+    that same-full-name people may share (:mod:`peerkg.resolve.person_names`); none when not given."""
     identity = decide_works(pages)
     groups: dict[WorkId, list[WorkRecord]] = {}
     for ref, work in sorted(identity.ids.items()):
         groups.setdefault(work, []).append(pages[ref.page].record.works[ref.index])
     main_keys = [work_key(work, records) for work, records in groups.items()]
     cited, cited_keys, cited_merges = _cited_entries(pages, identity, main_keys)
-    mentions, where = _mentions(pages, identity, cited)
+    mentions, where = _mentions(pages, identity, cited, _contexts(pages, identity, cited, topics))
     clusters = people.link_people(mentions)
     by_first_author = _first_family_index(main_keys + cited_keys)
     agents: dict[int, list[MentionAgent]] = defaultdict(list)
@@ -175,7 +179,27 @@ def _pointers(p: int, page: ParsedPage, identity: WorkIdentity,
     return tuple(found)
 
 
+def _contexts(pages: Sequence[ParsedPage], identity: WorkIdentity, cited: dict[int, list[CitedEntry]],
+              topics: Sequence[Sequence[frozenset[str]]] | None) -> dict[WorkId, tuple[frozenset[str], frozenset[str]]]:
+    """Per work node: its journal (ISSN and title key) and the concepts its records are about."""
+    journals: dict[WorkId, set[str]] = defaultdict(set)
+    about: dict[WorkId, set[str]] = defaultdict(set)
+    for p, page in enumerate(pages):
+        for i, record in enumerate(page.record.works):
+            work, venue = identity.ids[RecordRef(p, i)], record.venue
+            if venue:
+                journals[work] |= {k for k in (venue.issn, title_key(venue.title)) if k}
+            if topics is not None:
+                about[work] |= topics[p][i]
+        for entry in cited.get(p, ()):
+            journal = entry.cited.container_title if entry.cited.work_type is WorkType.JOURNAL_ARTICLE else None
+            if journal and entry.cited.strong("container"):
+                journals[entry.work].add(title_key(journal))
+    return {w: (frozenset(journals.get(w, ())), frozenset(about.get(w, ()))) for w in set(journals) | set(about)}
+
+
 def _mentions(pages: Sequence[ParsedPage], identity: WorkIdentity, cited: dict[int, list[CitedEntry]],
+              contexts: dict[WorkId, tuple[frozenset[str], frozenset[str]]],
               ) -> tuple[list[PersonMention], dict[str, tuple[int, str]]]:
     """Every author mention (of a work record or of a cited work), and where it is: page, place on it."""
     mentions: list[PersonMention] = []
@@ -194,8 +218,9 @@ def _mentions(pages: Sequence[ParsedPage], identity: WorkIdentity, cited: dict[i
         own = name.family or name.display
         # the other authors' family names, each once (linear in the list, however long)
         others = tuple(f for f in unique if f != own or counts[f] > 1)
+        journals, about = contexts.get(work, (frozenset(), frozenset()))
         mentions.append(PersonMention(id=mid, name=name, work_id=work, coauthor_families=others,
-                                      source_id=pages[p].source16))
+                                      source_id=pages[p].source16, journals=journals, topics=about))
         where[mid] = (p, at)
 
     for p, page in enumerate(pages):
