@@ -81,6 +81,7 @@ class BuildResult:
     inferred_triples: int = 0
     unread: list[UnreadFile] = field(default_factory=list)  # files in the page folders that are not pages
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    clashes: list = field(default_factory=list)  # peerkg.conflicts.Clash: the pages behind each violation
 
     @property
     def rejected(self) -> list[PageOutcome]:
@@ -229,6 +230,14 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
         if progress:
             progress("validating", 0, 1)
         result.validation = run_validation(dataset)
+        if not result.validation.conforms:
+            from peerkg.conflicts import trace_violations
+
+            reasons = {str(minter.work(m.work)): f"{m.rule}: {m.evidence}"
+                       for m in (*decisions.merges, *decisions.cited_merges)}
+            result.clashes = trace_violations(dataset, result.validation.results,
+                                              {str(o.graph): o.path for o in outcomes if o.graph is not None},
+                                              reasons)
         lap("validate")
     if infer:
         from peerkg.inference import infer_into

@@ -67,6 +67,11 @@ def build_report(result: BuildResult) -> dict[str, Any]:
         "merges": [
             {"rule": m.rule, "score": m.score, "evidence": m.evidence} for m in result.decisions.merges
         ],
+        "cited_merges": [
+            {"rule": m.rule, "score": m.score, "evidence": m.evidence} for m in result.decisions.cited_merges
+        ],
+        # each shape violation with the pages whose statements make it (two pages that disagree on one node)
+        "conflicts": [c.as_dict() for c in result.clashes],
         "validation": None if validation is None else summary(validation),
         "inferred_triples": result.inferred_triples,
     }
@@ -105,4 +110,18 @@ def as_text(report: dict[str, Any]) -> str:
             f"{v['infos']} infos)"
         ours = "no violations" if v["noViolations"] else f"{v['violations']} VIOLATIONS"
         out.append(f"validation: SHACL sh:conforms {shacl}; peerkg verdict: {ours}")
+    for conflict in report.get("conflicts", []):
+        out.append(f"conflict: {conflict_text(conflict)}")
     return "\n".join(out) + "\n"
+
+
+def conflict_text(conflict: dict[str, Any]) -> str:
+    """One violation and the pages behind it: "<node> bibo:pageEnd: a.txt gives "12"; b.txt gives "13" — …"."""
+    what = conflict["node"] + (f" <{conflict['path']}>" if conflict["path"] else "")
+    if conflict["values"]:
+        given = "; ".join(f"{', '.join(v['pages'])} give{'s' if len(v['pages']) == 1 else ''} {v['value']}"
+                          for v in conflict["values"])
+    else:
+        given = "stated by " + (", ".join(conflict["pages"]) or "the build")
+    why = f" (one node because {conflict['why']})" if conflict.get("why") else ""
+    return f"{what}: {given} — {conflict['message']}{why}"

@@ -120,7 +120,14 @@ def _finish(result: BuildResult) -> None:
         from peerkg.validation import report_as_text
 
         click.echo(report_as_text(validation), err=True)
-        raise CommandError("the build does not conform to the shapes (see above)", 1)
+        between = [c for c in result.clashes if c.between_pages]
+        if between:
+            named = sorted({p for c in between for p in c.pages})
+            raise CommandError(f"the build does not conform to the shapes: {len(between)} node(s) where pages "
+                               f"disagree, between {', '.join(named)} (each conflict is listed above and in "
+                               "report.txt, with what each page gives)", 1)
+        raise CommandError("the build does not conform to the shapes (see above; report.txt names the page "
+                           "behind each violation)", 1)
     if result.rejected:
         raise CommandError(f"{len(result.rejected)} page(s) rejected: "
                            + "; ".join(o.error or o.path for o in result.rejected), EXIT_REJECTED)
