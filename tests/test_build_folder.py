@@ -120,3 +120,14 @@ def test_max_page_mb_must_be_positive(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "--max-page-mb" in result.stderr and "not a positive number of megabytes" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_bad_page_size_limit_in_the_environment_is_a_usage_error(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PEERKG_MAX_PAGE_MB", "lots")
+    result = build(tmp_path / "out")
+    assert result.returncode == 2
+    assert "PEERKG_MAX_PAGE_MB='lots' is not a positive number of megabytes" in result.stderr
+    assert "--max-page-mb" in result.stderr and "rejected" not in result.stderr
+    assert not (tmp_path / "out").exists()
+    result = build(tmp_path / "out", "--max-page-mb", "20")  # the option wins over the environment
+    assert result.returncode == 0, result.stderr

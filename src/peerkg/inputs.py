@@ -96,6 +96,12 @@ def unread_files(paths: Iterable[Path | str]) -> list[UnreadFile]:
     return unread
 
 
+def _megabytes(size: int) -> str:
+    """A size in MB with the digits that show it is over a limit: "12.3", "0.0026"."""
+    mb = size / 1_000_000
+    return f"{mb:.1f}" if mb >= 0.1 else f"{mb:.2g}"
+
+
 def max_page_bytes() -> int:
     """The page size limit in bytes: ``PEERKG_MAX_PAGE_MB`` megabytes, default :data:`DEFAULT_MAX_PAGE_MB`."""
     raw = os.environ.get(MAX_PAGE_ENV)
@@ -182,7 +188,7 @@ def read_page(path: Path, limit: int | None = None) -> PageInput:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise InputError(f"page is {size / 1_000_000:.1f} MB, over the {limit / 1_000_000:g} MB page size limit",
+            raise InputError(f"page is {_megabytes(size)} MB, over the {limit / 1_000_000:g} MB page size limit",
                              source=str(path),
                              hint=f"give --max-page-mb (or set {MAX_PAGE_ENV}) a larger number of megabytes "
                                   "to read it, "

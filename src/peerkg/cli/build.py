@@ -63,6 +63,16 @@ def build(pages: tuple[Path, ...], out: Path, strict: bool, no_infer: bool, base
     if max_page_mb is not None and not max_page_mb > 0:
         raise click.BadParameter(f"{max_page_mb:g} is not a positive number of megabytes (for example 20)",
                                  param_hint="--max-page-mb")
+    if max_page_mb is None:  # the environment's limit applies: a bad one is a usage error, not N rejected pages
+        from peerkg.errors import InputError
+        from peerkg.inputs import MAX_PAGE_ENV, max_page_bytes
+
+        try:
+            max_page_bytes()
+        except InputError:
+            raise click.UsageError(f"{MAX_PAGE_ENV}={os.environ.get(MAX_PAGE_ENV)!r} is not a positive number of "
+                                   f"megabytes: set it to one (for example {MAX_PAGE_ENV}=20), unset it for the "
+                                   "5 MB default, or give --max-page-mb") from None
     progress = _show_progress if _progress_enabled(quiet) else None
     try:
         with Interrupts() as interrupts, user_errors():
