@@ -126,6 +126,41 @@ def test_cited_merge_is_explained(tmp_path: Path) -> None:
     assert "article_from_affiliations.txt" in text and "first author 'Mead'" in text
 
 
+# people whose full name is printed on several pages of the set, read by hand: each is one node
+PEOPLE = ["Matthew Ward", "Hannah Cordle", "Peter Chadwick", "Simon Bradstreet", "Rebekah Pratt", "Tori Wolfendale",
+          "Angella Musaabi", "Julie Repper", "Emma Watson", "Alison Faulkner", "Thurstine Basset"]
+
+
+def test_one_node_per_person_across_pages(capsys: pytest.CaptureFixture[str]) -> None:
+    """With the tags the build gives resolve (a topic is a context same-full-name people may share)."""
+    from peerkg.model import mention_id
+    from peerkg.normalise.keys import fold
+
+    result = build_dataset([SEEDS, LAYOUTS], validate=False, infer=False)
+    authors = {mention_id(o.document.sha256[:16], i, n): (a, Path(o.path).name)  # every work record's author
+               for o in result.outcomes if o.record for i, w in enumerate(o.record.works)
+               for n, a in enumerate(w.authors, start=1)}
+    by_name: dict[str, set[object]] = defaultdict(set)  # full name → the nodes of its mentions
+    pages_of: dict[object, set[str]] = defaultdict(set)
+    full: dict[object, set[str]] = defaultdict(set)  # node → the full names of its mentions
+    for cluster in result.decisions.people:
+        for mid in cluster.mention_ids:
+            if mid in authors:
+                name, page = authors[mid]
+                pages_of[cluster.agent].add(page)
+                if name.given and "." not in name.given:
+                    full[cluster.agent].add(fold(name.display))
+                    by_name[fold(name.display)].add(cluster.agent)
+    split = [p for p in PEOPLE if len(by_name[fold(p)]) != 1 or len(pages_of[next(iter(by_name[fold(p)]))]) < 2]
+    false = [agent for agent, forms in full.items() if len(forms) > 1]
+    with capsys.disabled():
+        print(f"\ncross-page set, people: {len(result.decisions.people)} nodes ({len(authors)} author mentions "
+              "of described works); "
+              f"{len(PEOPLE) - len(split)}/{len(PEOPLE)} people printed on several pages are one node; "
+              f"false merges {len(false)}")
+    assert split == [] and false == []
+
+
 def test_in_text_citation_resolves_to_the_merged_work(resolved) -> None:
     parsed, decisions = resolved
     p = next(i for i, page in enumerate(parsed) if page.document.name == "fulltext_vlex_dash.txt")
