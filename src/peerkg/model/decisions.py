@@ -24,28 +24,9 @@ from peerkg.model.cited import CitedWork
 from peerkg.model.page import PersonName
 
 __all__ = [
-    "AgentId",
-    "Decisions",
-    "Evidence",
-    "Inference",
-    "InTextCitation",
-    "LinkDecision",
-    "MentionAgent",
-    "PageDecisions",
-    "PersonCluster",
-    "PersonMention",
-    "Pointer",
-    "RecordRef",
-    "Resolution",
-    "ResolutionStatus",
-    "StatementId",
-    "WorkId",
-    "WorkKey",
-    "WorkMatch",
-    "WorkMerge",
-    "CitedEntry",
-    "CitedMerge",
-    "mention_id",
+    "AgentId", "Decisions", "Evidence", "Inference", "InTextCitation", "LinkDecision", "MentionAgent",
+    "PageDecisions", "PersonCluster", "PersonMention", "Pointer", "RecordRef", "Resolution", "ResolutionStatus",
+    "StatementId", "WorkId", "WorkKey", "WorkMatch", "WorkMerge", "CitedEntry", "CitedMerge", "mention_id",
 ]
 
 
