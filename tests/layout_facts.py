@@ -34,7 +34,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
         "1.title=Peer support on acute wards: a pilot in two hospitals", "1.author1=Grace Okafor",
         "1.author2=Maria Lindqvist", "1.publisher=Emerald", "1.section1=purpose",
         "1.section2=design-methodology-approach", "1.section3=findings", "1.section4=originality-value",
-        "1.subject=Psychiatry and Mental health", "1.subject=Nursing", "1.references=5"}),
+        "1.subject=Psychiatry and Mental health", "1.subject=Nursing", "1.references=6"}),
     "report_one_statement.txt": ("citation-report", {"1.statements=1"}),
     "listing_compact_glued.txt": ("search-listing", {
         *WARD, "1.issued=2010-05", f"1.journal={F}", "1.volume=14", "1.issue=2", "1.issn=2042-8308",

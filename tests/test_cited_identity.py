@@ -88,6 +88,9 @@ def test_first_author_and_year_alone_join_only_the_one_work_that_fits() -> None:
                    year=2001, first_author_family="Mead", author_families=("Mead", "Hilton"))
     decided, (a,) = _nodes([(_entry(0), untitled)], (main,))
     assert a is None and decided.matched == {_entry(0): main.id}
+    (merge,) = decided.merges
+    assert (merge.second, merge.work, merge.rule) == (None, main.id, "only-work-by-first-author-and-year")
+    assert "has only first author 'Mead' and year 2001" in merge.evidence
     # a second work by the same first author in the same year (cited with a title on another page): ambiguous
     decided, (a, b) = _nodes([(_entry(0), untitled), (_entry(1), _cited(title="Peer support in practice"))],
                              (main,))

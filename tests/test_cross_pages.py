@@ -27,7 +27,8 @@ SAME = [
 ]
 # reference entries (page, position) that cite one of the works above (index into SAME)
 CITES = {("article_only_references", 1): 2, ("article_only_references", 2): 1, ("article_only_references", 4): 3,
-         ("article_from_author", 3): 1, ("article_from_affiliations", 2): 2}
+         ("article_from_author", 3): 1, ("article_from_affiliations", 2): 2,
+         ("article_apa_references", 6): 2}  # "Bradstreet, S., & Pratt, R. (2010)." only first author and year
 # reference entries (page, position) in lists of different styles (Emerald's Harvard, APA) that cite one work
 # no page describes, read by hand: each group is one node, and no other cited node has several entries
 CITED_SAME = [
@@ -106,10 +107,11 @@ def test_one_node_per_cited_work_across_reference_lists(resolved, capsys: pytest
               f"{len(CITED_SAME) - len(split)}/{len(CITED_SAME)} cited on several pages are one node; "
               f"false merges {len(false)}, near-misses joined {len(apart)}/{len(CITED_APART)}")
     assert split == [] and false == [] and apart == []
-    by_work = {m.work for m in decisions.cited_merges}
+    by_work = {m.work for m in decisions.cited_merges if m.second}
     assert {node_of[next(iter(group))] for group in CITED_SAME} == by_work
-    rules = {m.rule for m in decisions.cited_merges}
-    assert rules == {"same-title-year-first-author"}
+    assert {m.rule for m in decisions.cited_merges if m.second} == {"same-title-year-first-author"}
+    (alone,) = [m for m in decisions.cited_merges if m.second is None]
+    assert alone.rule == "only-work-by-first-author-and-year" and alone.first[1] == 6
 
 
 def test_cited_merge_is_explained(tmp_path: Path) -> None:
@@ -124,6 +126,10 @@ def test_cited_merge_is_explained(tmp_path: Path) -> None:
     assert ("reference 1 of article_apa_references.txt work 1 and reference 2 of article_from_author.txt work 1 "
             "cite the same work") in text
     assert "article_from_affiliations.txt" in text and "first author 'Mead'" in text
+    bradstreet = next(m.work for m in result.decisions.cited_merges if m.second is None)
+    text = as_text(explain(result.dataset, str(minter.work(bradstreet))))
+    assert "reference 6 of article_apa_references.txt work 1 cites a work a page describes" in text
+    assert "[rule only-work-by-first-author-and-year score 0.8]" in text
 
 
 # people whose full name is printed on several pages of the set, read by hand: each is one node

@@ -234,7 +234,7 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
             from peerkg.conflicts import trace_violations
 
             reasons = {str(minter.work(m.work)): f"{m.rule}: {m.evidence}"
-                       for m in (*decisions.merges, *decisions.cited_merges)}
+                       for m in (*decisions.cited_merges, *decisions.merges)}
             result.clashes = trace_violations(dataset, result.validation.results,
                                               {str(o.graph): o.path for o in outcomes if o.graph is not None},
                                               reasons)

@@ -313,10 +313,11 @@ class WorkMerge:
 @dataclass(frozen=True)
 class CitedMerge:
     """Two reference entries (in the lists of different work records) found to cite one work that no page
-    describes: ``first``/``second`` are (citing record, entry position)."""
+    describes: ``first``/``second`` are (citing record, entry position); without ``second``, one entry
+    found to cite the work ``work`` a page describes (only its first author and year fit)."""
 
     first: tuple[RecordRef, int]
-    second: tuple[RecordRef, int]
+    second: tuple[RecordRef, int] | None
     work: WorkId
     rule: str
     score: float

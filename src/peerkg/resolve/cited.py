@@ -199,8 +199,12 @@ def _describe(entry: Entry, name: Callable[[RecordRef], str]) -> str:
     return f"reference {entry[1]} of {name(entry[0])}"
 
 
+def _first(cited: CitedWork) -> str:
+    return cited.authors[0].family or cited.authors[0].display if cited.authors else "?"
+
+
 def _evidence(rule: str, cited: CitedWork) -> str:
-    first = cited.authors[0].family or cited.authors[0].display if cited.authors else "?"
+    first = _first(cited)
     if rule == "same-doi":
         return f"DOI {cited.doi}"
     if rule == "same-title-year-first-author":
@@ -237,10 +241,14 @@ def decide_cited(entries: Sequence[tuple[Entry, CitedWork]], main: Sequence[Work
             distinct = work if len(found) == 1 and work not in taken else WorkId(
                 "key", (*work.parts, *(f"{name(e[0])}:{e[1]}" for e in group)))
             works.update((e, distinct) for e in group)
-    merges = tuple(CitedMerge(a, b, works[a], rule, score,
-                              f"{_describe(a, name)} and {_describe(b, name)} cite the same work: {evidence}")
-                   for a, b, rule, score, evidence in joined)
-    return CitedIdentity(works=works, matched=matched, merges=merges)
+    merges = [CitedMerge(a, b, works[a], rule, score,
+                         f"{_describe(a, name)} and {_describe(b, name)} cite the same work: {evidence}")
+              for a, b, rule, score, evidence in joined]
+    rule = "only-work-by-first-author-and-year"
+    merges += [CitedMerge(e, None, work, rule, 0.8, f"{_describe(e, name)} has only first author "
+                          f"{_first(cited[e])!r} and year {cited[e].year}, and the work a page describes is the "
+                          "only work in the build that fits them") for e, work in sorted(matched.items())]
+    return CitedIdentity(works=works, matched=matched, merges=tuple(merges))
 
 
 def _by_first_author_and_year(keys: dict[Entry, _Keys], groups: _Groups, main: Sequence[WorkKey],

@@ -36,19 +36,26 @@ def map_work_merge(links: Graph, merge: WorkMerge, pages: Sequence[ParsedPage], 
 
 def map_cited_merge(links: Graph, merge: CitedMerge, pages: Sequence[ParsedPage], minter: Minter) -> None:
     """One ``psmh:LinkDecision`` for two reference entries (of different lists) found to cite one work."""
-    (first, one), (second, other) = merge.first, merge.second
-    d = minter.decision("cited-merge", pages[first.page].document.sha256, str(first.index), str(one),
-                        pages[second.page].document.sha256, str(second.index), str(other))
-    work = minter.work(merge.work)
+    (first, one), work = merge.first, minter.work(merge.work)
+    key = [pages[first.page].document.sha256, str(first.index), str(one)]
+    if merge.second is None:  # one entry joined to a described work
+        label = f"reference {one} of {_label(first, pages)} cites a work a page describes"
+        refs = [first]
+    else:
+        second, other = merge.second
+        key += [pages[second.page].document.sha256, str(second.index), str(other)]
+        label = f"reference {one} of {_label(first, pages)} and reference {other} of {_label(second, pages)} " \
+                "cite the same work"
+        refs = [first, second]
+    d = minter.decision("cited-merge", *key)
     links.add((d, RDF.type, PSMH.LinkDecision))
-    links.add((d, RDFS.label, Literal(f"reference {one} of {_label(first, pages)} and reference {other} of "
-                                      f"{_label(second, pages)} cite the same work")))
+    links.add((d, RDFS.label, Literal(label)))
     links.add((d, PSMH.rule, Literal(merge.rule)))
     links.add((d, PSMH.score, terms.decimal(merge.score)))
     links.add((d, PSMH.subjectEntity, work))
     links.add((d, PSMH.objectEntity, work))
     links.add((d, PSMH.evidence, Literal(merge.evidence)))
-    for ref in (first, second):
+    for ref in refs:
         links.add((d, PROV.wasDerivedFrom, minter.source(pages[ref.page].document.sha256)))
 
 
