@@ -255,19 +255,20 @@ def _by_first_author_and_year(keys: dict[Entry, _Keys], groups: _Groups, main: S
                               ) -> tuple[dict[Entry, WorkId], list[tuple[Entry, Entry]]]:
     """Entries with neither a sure title nor a DOI, each joined to the one node that fits its first author
     and year: a described work (returned in the first dict) or a titled cited entry's node (second)."""
-    index: dict[tuple[str, int], dict[object, list[_Keys]]] = defaultdict(lambda: defaultdict(list))
+    # (first author key, year) → node → its distinct readings (a set: a work cited 1,000 times alike is one)
+    index: dict[tuple[str, int], dict[object, set[_Keys]]] = defaultdict(lambda: defaultdict(set))
     titles: dict[object, frozenset[str]] = {}
     for m in main:
         k = _Keys.of_work(m)
         for f in k.first:
             if k.year is not None:
-                index[(f, k.year)][m.id].append(k)
+                index[(f, k.year)][m.id].add(k)
         titles[m.id] = frozenset((k.title or "").split())
     for e, k in keys.items():
         if k.title and k.year is not None:
             root = groups.find(e)
             for f in k.first:
-                index[(f, k.year)][root].append(k)
+                index[(f, k.year)][root].add(k)
             titles[root] = frozenset(k.title.split())
     matched: dict[Entry, WorkId] = {}
     joins: list[tuple[Entry, Entry]] = []
