@@ -211,10 +211,12 @@ def link_people(mentions: Sequence[PersonMention], threshold: float = DEFAULT_TH
                  for m in mentions if not (m.name.is_organisation or not m.name.family)),
                 key=lambda m: m.mention.id)
     cl = _Clusters(ms)
-    by_family: dict[str, list[_M]] = defaultdict(list)
+    # blocks of one family key and one first initial: given names that start with different letters are never
+    # compatible, and a mention without a given name never merges, so no pair with evidence is left out
+    by_family: dict[tuple[str, str], list[_M]] = defaultdict(list)
     for m in ms:
-        for k in m.fams:
-            by_family[k].append(m)
+        for k in m.fams if m.given else ():
+            by_family[(k, m.given[0][0][0])].append(m)
     pairs = _evidence_pairs(by_family.values(), threshold)
     pairs.update((p, found) for p, found in full_name_pairs(ms).items() if found[1] >= threshold)
     # an initials-only mention tied by evidence to two incompatible people stays alone, and so does every
