@@ -57,3 +57,27 @@ def test_cli_exit_message_names_the_pages(copies: Path, tmp_path: Path) -> None:
     assert str(copies / "corrected.txt") in run.stderr and str(copies / "first.txt") in run.stderr
     (conflict,) = json.loads((out / "report.json").read_text(encoding="utf-8"))["conflicts"]
     assert sorted(Path(p).name for p in conflict["pages"]) == ["corrected.txt", "first.txt"]
+
+
+def test_one_work_on_two_pages_with_lists_in_another_order_keeps_each_entry(tmp_path: Path) -> None:
+    """IRIs follow identity: entry 1 of one copy and entry 1 of the other are different references (each its own
+    node), while the two entries that cite the same work point to one cited node."""
+    from rdflib import URIRef
+    from rdflib.namespace import RDF
+
+    from peerkg.rdf.namespaces import BIRO, C4O
+
+    text = (REPO / "tests" / "layouts" / "article_from_author.txt").read_text(encoding="utf-8")
+    first, second = (line for line in text.splitlines() if line.startswith(("1. ", "2. ")))
+    swapped = text.replace(first, "@").replace(second, "2. " + first[3:]).replace("@", "1. " + second[3:])
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(swapped, encoding="utf-8")
+    result = build_dataset([tmp_path], infer=False)
+    assert result.validation.conforms and result.clashes == []
+    assert len({w for page in result.decisions.pages for w in page.works}) == 1
+    union = result.union
+    entries = {str(r): str(union.value(r, C4O.hasContent))
+               for r in union.subjects(RDF.type, BIRO.BibliographicReference)}
+    assert len(entries) == 5  # entry 3 is the same on both pages; 1 and 2 differ
+    cited = {str(union.value(URIRef(r), BIRO.references)): t[:12] for r, t in entries.items()}
+    assert sorted(cited.values()) == ["Faulkner, A.", "Mead, S., Hi", "Repper, J. a"]

@@ -365,10 +365,17 @@ class PageDecisions:
     cited: tuple[CitedEntry, ...] = ()  # page order: work record, then entry position
     pointers: tuple[Pointer, ...] = ()
     agents: tuple[MentionAgent, ...] = ()
+    # (work record, entry position) → the path segment of its reference entry ("2-<page>"), for entries that
+    # another page's list of the same work holds at that position with another text; others use the position
+    reference_segments: tuple[tuple[int, int, str], ...] = ()
 
     @cached_property
     def agent_of(self) -> Mapping[str, MentionAgent]:
         return {a.mention: a for a in self.agents}
+
+    @cached_property
+    def segment_of(self) -> Mapping[tuple[int, int], str]:
+        return {(i, position): segment for i, position, segment in self.reference_segments}
 
 
 @dataclass(frozen=True)

@@ -69,8 +69,9 @@ class Minter:
         """A citation statement about ``work`` on the page ``source16``."""
         return self.part(work, "statement", f"{source16}-{position}")
 
-    def reference(self, work: URIRef, position: int) -> URIRef:
-        """Entry ``position`` of the reference list of ``work``."""
+    def reference(self, work: URIRef, position: int | str) -> URIRef:
+        """Entry ``position`` of the reference list of ``work`` (``"2-<page>"``: one page's entry 2, where
+        another page of the work prints another entry 2)."""
         return self.part(work, "reference", position)
 
     def pointer(self, work: URIRef, source16: str, number: int) -> URIRef:

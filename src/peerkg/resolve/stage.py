@@ -110,7 +110,7 @@ def resolve(pages: Sequence[ParsedPage], topics: Sequence[Sequence[frozenset[str
     for ref, work in sorted(identity.ids.items()):
         groups.setdefault(work, []).append(pages[ref.page].record.works[ref.index])
     main_keys = [work_key(work, records) for work, records in groups.items()]
-    cited, cited_keys, cited_merges = _cited_entries(pages, identity, main_keys)
+    cited, cited_keys, cited_merges, segments = _cited_entries(pages, identity, main_keys)
     mentions, where = _mentions(pages, identity, cited, _contexts(pages, identity, cited, topics))
     clusters = people.link_people(mentions)
     by_first_author = _first_family_index(main_keys + cited_keys)
@@ -122,7 +122,8 @@ def resolve(pages: Sequence[ParsedPage], topics: Sequence[Sequence[frozenset[str
     page_decisions = tuple(PageDecisions(
         works=tuple(identity.ids[RecordRef(p, i)] for i in range(len(page.record.works))),
         cited=tuple(cited.get(p, ())), pointers=_pointers(p, page, identity, by_first_author),
-        agents=tuple(sorted(agents.get(p, ()), key=lambda a: a.mention))) for p, page in enumerate(pages))
+        agents=tuple(sorted(agents.get(p, ()), key=lambda a: a.mention)),
+        reference_segments=tuple(segments.get(p, ()))) for p, page in enumerate(pages))
     decided = {mid for c in clusters for d in c.decisions for mid in (d.subject, d.object)}
     return Decisions(pages=page_decisions, merges=identity.merges, cited_merges=cited_merges,
                      people=tuple(clusters),
@@ -132,15 +133,23 @@ def resolve(pages: Sequence[ParsedPage], topics: Sequence[Sequence[frozenset[str
 
 
 def _cited_entries(pages: Sequence[ParsedPage], identity: WorkIdentity, main_keys: Sequence[WorkKey],
-                   ) -> tuple[dict[int, list[CitedEntry]], list[WorkKey], tuple[CitedMerge, ...]]:
+                   ) -> tuple[dict[int, list[CitedEntry]], list[WorkKey], tuple[CitedMerge, ...],
+                              dict[int, list[tuple[int, int, str]]]]:
     """Reference entries → the work each cites: a main work when one is the same work, else the node the
     entries of other lists citing that work share (:mod:`peerkg.resolve.cited`), else a node of its own."""
     parsed: list[tuple[RecordRef, int, CitedWork, WorkId, WorkId]] = []
+    printed: dict[tuple[WorkId, int], str] = {}  # (work, position) → the text the first page prints there
+    segments: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     for p, page in enumerate(pages):
         for i, record in enumerate(page.record.works):
             citing = identity.ids[RecordRef(p, i)]
             for entry, cited in zip(record.references, page.cited[i], strict=True):
-                own = WorkId("cited", (str(entry.position),), citing=citing)
+                text = printed.setdefault((citing, entry.position), title_key(entry.text))
+                # two pages of one work with other entries at this position: each its own reference node
+                segment = str(entry.position) if text == title_key(entry.text) else f"{entry.position}-{page.source16}"
+                own = WorkId("cited", (segment,), citing=citing)
+                if segment != str(entry.position):
+                    segments[p].append((i, entry.position, segment))
                 probe = WorkId("entry", (str(p), str(i), str(entry.position)))  # one per entry, for matching
                 parsed.append((RecordRef(p, i), entry.position, cited, own, probe))
     matched = _matches_to_main([cited_key(probe, cited) for *_, cited, _own, probe in parsed], main_keys)
@@ -155,7 +164,7 @@ def _cited_entries(pages: Sequence[ParsedPage], identity: WorkIdentity, main_key
         entries[ref.page].append(CitedEntry(ref, position, cited, work, match is not None))
         if not match and (work not in unmatched or not unmatched[work].title):
             unmatched[work] = cited_key(work, cited)
-    return entries, list(unmatched.values()), joined.merges
+    return entries, list(unmatched.values()), joined.merges, segments
 
 
 def _pointers(p: int, page: ParsedPage, identity: WorkIdentity,

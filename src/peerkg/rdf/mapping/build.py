@@ -48,7 +48,8 @@ def map_page(page: ParsedPage, decided: PageDecisions, tags: PageTags, minter: M
     its tags into ``printings`` (mapped per work once every page is read)."""
     work_iris = [minter.work(w) for w in decided.works]
     resolver, fullest = _agents(minter, decided)
-    mapper = PageMapper(page.record, page.document, work_iris, resolver, minter, graph, concept_labels, fullest)
+    mapper = PageMapper(page.record, page.document, work_iris, resolver, minter, graph, concept_labels, fullest,
+                        decided.segment_of)
     mapper.map()
     for entry in decided.cited:
         citations.map_cited(mapper, entry)

@@ -40,7 +40,7 @@ def map_cited(mapper: PageMapper, entry: CitedEntry) -> None:
     """The cited work of one reference entry, in the citing page's graph."""
     g = mapper.graph
     citing = mapper.work_iris[entry.ref.index]
-    ref = mapper.minter.reference(citing, entry.position)
+    ref = mapper.reference_node(citing, entry.ref.index, entry.position)
     cited, w = entry.cited, mapper.minter.work(entry.work)
     g.add((ref, BIRO.references, w))
     g.add((citing, CITO.cites, w))

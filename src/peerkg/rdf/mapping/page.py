@@ -5,7 +5,7 @@ This package is the only code that chooses predicates; ``docs/data-model.md`` do
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
@@ -52,6 +52,9 @@ class PageMapper:
     # the fullest name the resolve stage found for each person node: a page that writes a shorter
     # form ("Faulkner, A.") keeps it on the author role (psmh:nameAsWritten), not as the person's name
     canonical_names: dict[URIRef, PersonName] = field(default_factory=dict)
+    # (work record, entry position) → the reference entry's path segment when it is not the position (two
+    # pages of one work print other entries there: each page's entry is its own node)
+    reference_segments: Mapping[tuple[int, int], str] = field(default_factory=dict)
 
     @property
     def source_iri(self) -> URIRef:
@@ -121,7 +124,7 @@ class PageMapper:
         for count in record.counts:
             self.map_count(w, count, self.minter.part(w, "count", self.source16, count.kind.value))
         for entry in record.references:
-            self.map_reference(entry, w)
+            self.map_reference(entry, w, index)
         for statement in record.statements:
             self.map_statement(statement, w)
 
@@ -235,9 +238,13 @@ class PageMapper:
         g.add((node, C4O.hasContent, Literal(count.as_written)))
         g.add((node, PROV.wasDerivedFrom, self.source_iri))
 
-    def map_reference(self, entry: ReferenceEntry, w: URIRef) -> None:
+    def reference_node(self, w: URIRef, index: int, position: int) -> URIRef:
+        """Entry ``position`` of the list of work record ``index`` (``w``)."""
+        return self.minter.reference(w, self.reference_segments.get((index, position), position))
+
+    def map_reference(self, entry: ReferenceEntry, w: URIRef, index: int = 0) -> None:
         g = self.graph
-        ref = self.minter.reference(w, entry.position)
+        ref = self.reference_node(w, index, entry.position)
         g.add((ref, RDF.type, BIRO.BibliographicReference))
         g.add((ref, C4O.hasContent, Literal(entry.text)))
         g.add((ref, SCHEMA.position, terms.integer(entry.position)))
