@@ -118,7 +118,7 @@ def test_cited_merge_is_explained(tmp_path: Path) -> None:
     from peerkg.explain import as_text, explain
 
     result = build_dataset([SEEDS, LAYOUTS], infer=False)
-    assert result.validation.no_violations
+    assert result.validation.violations == 0
     minter = Minter(Base())
     mead = next(m.work for m in result.decisions.cited_merges if "theoretical perspective" in m.evidence)
     text = as_text(explain(result.dataset, str(minter.work(mead))))

@@ -230,7 +230,7 @@ def build_dataset(paths: Iterable[Path | str] | None = None, *, base: Base | Non
         if progress:
             progress("validating", 0, 1)
         result.validation = run_validation(dataset)
-        if not result.validation.conforms:
+        if result.validation.violations:  # trace the violations to the pages that state them
             from peerkg.conflicts import trace_violations
 
             reasons = {str(minter.work(m.work)): f"{m.rule}: {m.evidence}"
