@@ -199,7 +199,7 @@ def split_segments(text: str) -> list[str]:
     parts.append(text[last:])
     out: list[str] = []
     for p in parts:
-        seg = _SPACES.sub(" ", p).strip(" ()[]:")
+        seg = _bare(_SPACES.sub(" ", p))
         if not seg or not _WORD.search(seg):
             continue
         if seg in _STATES and out and is_place(out[-1]):
@@ -211,6 +211,18 @@ def split_segments(text: str) -> list[str]:
             continue
         out.append(seg)
     return out
+
+
+def _bare(seg: str) -> str:
+    """``seg`` without the brackets, colons and spaces around it, keeping a bracket that closes inside
+    it ("Clinical guideline [CG178]", "Toronto (ON)")."""
+    left = seg.lstrip(" ()[]:")
+    bare = left.rstrip(" ()[]:")
+    tail = left[len(bare):]
+    for opener, closer in (("(", ")"), ("[", "]")):
+        if bare.count(opener) > bare.count(closer) and tail.startswith(closer):
+            bare += closer
+    return bare
 
 
 def is_place(seg: str) -> bool:
