@@ -372,7 +372,11 @@ def harvard(r: Record, rng: random.Random) -> R.Out:
     if r.kind == "chapter":
         out.o("In: " if rng.random() < 0.5 else "In ")
         R.names(out, r.editors, "F, I.", last=" and ", role="e", rng=rng)
-        out.o(" (eds.) " if len(r.editors) > 1 else " (ed.) ").add(r.container, "container").o(sep)
+        if rng.random() < 0.3:  # Cite Them Right without brackets: "In: Hall, S. and du Gay, P. eds. Title."
+            out.o(" eds. " if len(r.editors) > 1 else " ed. ")
+        else:
+            out.o(" (eds.) " if len(r.editors) > 1 else " (ed.) ")
+        out.add(r.container, "container").o(sep)
         R.place_pub(out, r)
         out.o(", pp. ").add(R.page_range(r, "-"), "pages").o(".")
         return out

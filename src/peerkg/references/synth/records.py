@@ -198,6 +198,8 @@ def record(rng: random.Random, kind: str | None = None) -> Record:
     common = {"year": None if nodate else year, "suffix": None if nodate else suffix}
     if rng.random() < 0.05:
         common["extra"] = {"nodate": "forthcoming" if rng.random() < 0.3 else "n.d."}
+    elif rng.random() < 0.02 and not nodate:
+        common["extra"] = {"years": f"{year}/{str(year + 1)[-rng.choice((1, 2)):]}"}
     if kind == "article":
         title, abbrev = rng.choice(P.JOURNALS)
         vol = str(rng.choice((rng.randint(1, 80), rng.randint(1, 80), rng.randint(80, 400))))

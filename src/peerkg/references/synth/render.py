@@ -117,6 +117,8 @@ def names(
 def year_text(r: Record) -> str:
     if r.year is None:
         return r.extra.get("nodate", "n.d.")
+    if "years" in r.extra:  # a volume spanning two years: "1956/7"
+        return r.extra["years"]
     return f"{r.year}{r.suffix or ''}"
 
 
