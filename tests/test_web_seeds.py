@@ -157,6 +157,16 @@ def test_query_page_lists_named_queries(server: Server) -> None:
     assert 'class="named" data-name="works-by-setting"' in html and 'href="/queries/works-by-setting"' in html
 
 
+def test_dumps_are_the_seed_builds_files(server: Server, seed_build) -> None:
+    """With no data the service builds the seeds in-process and serves that build's files as they are."""
+    import hashlib
+
+    for name, data in seed_build.dumps.files.items():
+        body = server.get(f"/dumps/{name}").content
+        assert hashlib.sha256(body).hexdigest() == hashlib.sha256(data).hexdigest(), name
+    assert "from the build (" in next(entry for entry in server.log if "peerkg.dumps" in entry)
+
+
 def test_cli_named_query(server: Server, tmp_path: Path) -> None:
     dump = tmp_path / "peerkg.trig"
     dump.write_bytes(server.get("/dumps/peerkg.trig").content)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 
 import pytest
@@ -35,6 +36,9 @@ def test_update_with_token_changes_data_and_sparql_stays_read_only(server: Serve
                        headers={"Authorization": "Bearer s3cret", "Content-Type": "application/sparql-update"})
     assert resp.status_code == 200, resp.text
     assert _count(server) == before + 1
+    assert b"<urn:a> <urn:b> <urn:c> <urn:g> .\n" in server.get("/dumps/peerkg.nq").content  # dumps made again
+    assert server.get("/dumps/graph/other/" + hashlib.sha256(b"urn:g").hexdigest()[:16] + ".nt").content == \
+        b"<urn:a> <urn:b> <urn:c> .\n"
     assert server.post("/sparql", data={"update": "CLEAR ALL"}).status_code == 403
     resp = server.post("/update", data={"update": "LOAD <http://127.0.0.1:9/x>"},
                        headers={"Authorization": "Bearer s3cret"})

@@ -66,7 +66,8 @@ _FILES = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--update-token", envvar="PEERKG_UPDATE_TOKEN", help="Bearer token for /update.")
 @click.option("--base", default=None, help="IRI base of the data (default https://w3id.org/psmh/).")
 @click.option("--dumps-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Where to write the dumps (default: a temporary directory).")
+              help="Where to put the dumps served (default: a temporary directory). A build's own "
+                   "files are served when the data is a build folder's dumps.")
 def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None, endpoint: str | None,
           query_timeout: float, max_rows: int, query_memory_mb: int, workers: int | None, threads: int,
           read_timeout: float, allow_remote: bool,
@@ -83,7 +84,7 @@ def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None,
     """
     from peerkg.store import open_backend
     from peerkg.web import create_app
-    from peerkg.web.dumps import prepare_dumps
+    from peerkg.web.dump_folder import prepare_dumps
     from peerkg.web.http_server import http_server
 
     if enable_update and not update_token:
@@ -104,7 +105,7 @@ def serve(host: str, port: int, data: tuple[Path, ...], store_path: Path | None,
             cfg.base_iri = base
         if endpoint is None:
             directory = dumps_dir or Path(tempfile.mkdtemp(prefix="peerkg-dumps-"))
-            cfg.dumps_dir = prepare_dumps(backend, directory, getattr(backend, "prepared", None))
+            cfg.dumps_dir = prepare_dumps(backend, directory, cfg.base_iri, list(data))
         app = create_app(cfg, backend)
         server = http_server(app, host=host, port=port, threads=threads, ident="peerkg",
                              max_request_body_size=cfg.max_body_bytes, read_timeout=read_timeout,

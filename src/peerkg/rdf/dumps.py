@@ -32,12 +32,13 @@ import pyoxigraph as ox
 
 from peerkg.rdf.serialise import BINDINGS
 
-__all__ = ["DUMPS", "EVIDENCE_DUMPS", "MANIFEST", "MANIFEST_VERSION", "Dumps", "make_dumps"]
+__all__ = ["DEFAULT_GRAPH", "DUMPS", "EVIDENCE_DUMPS", "MANIFEST", "MANIFEST_VERSION", "Dumps", "make_dumps"]
 
 DUMPS = ("peerkg.trig", "peerkg.nq", "peerkg.ttl", "peerkg.nt")
 EVIDENCE_DUMPS = ("peerkg-evidence.trig", "peerkg-evidence.nq")
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
+DEFAULT_GRAPH = ""  # the key of the default graph's own triples in ``parts`` (a build has none)
 MEDIA_TYPES = {".trig": "application/trig", ".nq": "application/n-quads", ".ttl": "text/turtle",
                ".nt": "application/n-triples"}
 _PREFIXES = {p: str(ns) for p, ns in BINDINGS.items()}
@@ -55,7 +56,9 @@ class Dumps:
 
 
 def _quad_lines(graph: str, lines: Sequence[bytes]) -> list[bytes]:
-    """N-Triples lines (``"s p o .\\n"``) as the N-Quads lines of ``graph``."""
+    """N-Triples lines (``"s p o .\\n"``) as the N-Quads lines of ``graph`` (the default graph: as they are)."""
+    if graph == DEFAULT_GRAPH:
+        return list(lines)
     name = b"<" + graph.encode("utf-8") + b"> .\n"
     return [line[:-2] + name for line in lines]
 
@@ -88,8 +91,9 @@ def make_dumps(parts: Mapping[str, Sequence[bytes]], evidence_graph: str, base: 
     files = {"peerkg.nq": nq, "peerkg.trig": _serialise(nq, ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG),
              "peerkg.nt": nt, "peerkg.ttl": _serialise(nt, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE)}
     quads = sum(len(parts[g]) for g in default)
-    entries = {"peerkg.nq": _entry("peerkg.nq", nq, quads, len(default)),
-               "peerkg.trig": _entry("peerkg.trig", files["peerkg.trig"], quads, len(default)),
+    named = len([g for g in default if g != DEFAULT_GRAPH])
+    entries = {"peerkg.nq": _entry("peerkg.nq", nq, quads, named),
+               "peerkg.trig": _entry("peerkg.trig", files["peerkg.trig"], quads, named),
                "peerkg.nt": _entry("peerkg.nt", nt, len(union)),
                "peerkg.ttl": _entry("peerkg.ttl", files["peerkg.ttl"], len(union))}
     if evidence_graph in graphs:
@@ -104,7 +108,7 @@ def make_dumps(parts: Mapping[str, Sequence[bytes]], evidence_graph: str, base: 
         "base": base,
         "evidence_graph": evidence_graph,
         "files": entries,
-        "graphs": {g: len(parts[g]) for g in graphs},
+        "graphs": {g: len(parts[g]) for g in graphs if g != DEFAULT_GRAPH},
         "union_triples": len(union),
         "union_triples_with_evidence": len(union) + len(set(parts.get(evidence_graph, ())) - distinct),
     }

@@ -40,6 +40,5 @@ def open_backend(*, data: list[Path] | None = None, store_path: Path | None = No
     result = build_dataset()
     backend = OxigraphBackend.from_bytes(result.trig + result.evidence_trig, workers=slots,
                                          prefixes=prefixes, memory_mb=memory_mb, network=network)
-    backend.prepared = {"peerkg.ttl": result.ttl, "peerkg.nt": result.nt, "peerkg.trig": result.trig,
-                        "peerkg.nq": result.nq}
+    backend.dumps = result.dumps  # served as they are: the dumps of `peerkg build` of the seeds
     return backend

@@ -17,6 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from peerkg.errors import InputError
+from peerkg.rdf.dumps import Dumps
 from peerkg.store.base import (
     NotAcceptable,
     QueryMemory,
@@ -30,6 +31,7 @@ from peerkg.store.base import (
 from peerkg.store.loading import load_bytes, load_files
 from peerkg.store.pool import WorkerPool
 from peerkg.store.results import GRAPH_FORMATS
+from peerkg.store.sources import forget_sources, read_sources, recorded_sources, write_sources
 from peerkg.store.staging import leftovers, load_lock, remove_leftovers, staging_dir, swap_in
 from peerkg.store.union import StoreFacts, fill_union, read_facts, sync_union, write_facts
 
@@ -37,7 +39,8 @@ from peerkg.store.union import StoreFacts, fill_union, read_facts, sync_union, w
 def build_store(path: Path, files: list[Path] | None = None, data: bytes | None = None,
                 fmt: ox.RdfFormat = ox.RdfFormat.TRIG, lock: bool = True) -> StoreFacts:
     """Add ``files`` and/or ``data`` to the store at ``path`` (created if needed), write the union default
-    graph (a set) and the store's facts file last; return the facts.
+    graph (a set), the record of the files (when only files were loaded: :mod:`peerkg.store.sources`) and
+    the store's facts file last; return the facts.
 
     The store is filled beside ``path`` and put in its place at the end (:mod:`peerkg.store.staging`): a
     load stopped at any point leaves the previous store, or none at ``path``. ``lock``: hold the store's
@@ -49,10 +52,11 @@ def build_store(path: Path, files: list[Path] | None = None, data: bytes | None 
     with load_lock(path) if lock else nullcontext():
         remove_leftovers(path)
         staging = staging_dir(path)
+        before = recorded_sources(path) if is_store(path) else None
         try:
             if is_store(path):  # files are added to it: start from a checkpoint of it (hard links)
                 ox.Store.read_only(str(path)).backup(str(staging))
-            facts = _fill(staging, files, data, fmt)
+            facts = _fill(staging, files, data, fmt, before)
             swap_in(staging, path)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -60,8 +64,10 @@ def build_store(path: Path, files: list[Path] | None = None, data: bytes | None 
     return facts
 
 
-def _fill(directory: Path, files: list[Path] | None, data: bytes | None, fmt: ox.RdfFormat) -> StoreFacts:
-    """Load into the store at ``directory``, fill its union default graph, write its facts file last."""
+def _fill(directory: Path, files: list[Path] | None, data: bytes | None, fmt: ox.RdfFormat,
+          before: dict[Path, str] | None = None) -> StoreFacts:
+    """Load into the store at ``directory``, fill its union default graph, record the files (``before``: the
+    record of the store they are added to, None for a new store), write its facts file last."""
     store = ox.Store(str(directory))
     try:
         if files:
@@ -72,6 +78,10 @@ def _fill(directory: Path, files: list[Path] | None, data: bytes | None, fmt: ox
         store.flush()
     finally:
         del store
+    if files and data is None:
+        write_sources(directory, files, before)
+    else:
+        forget_sources(directory)
     write_facts(directory, facts)
     return facts
 
@@ -96,8 +106,8 @@ class OxigraphBackend:
         self.store_path = store_path
         self.facts = read_facts(store_path)
         self.owns_path = owns_path
-        self.prepared: dict[str, bytes] = {}
-        self._write_lock = threading.Lock()  # dumps made by the build, served as they are
+        self.dumps: Dumps | None = None  # the dump files of a build made in this process (the seeds)
+        self._write_lock = threading.Lock()
         self.prefixes = dict(prefixes or {})
         self.local = ox.Store.read_only(str(store_path))
         # ``network``: the workers keep network access, for SERVICE (peerkg serve --allow-remote)
@@ -204,6 +214,10 @@ class OxigraphBackend:
         prefixes = self.prefixes if fmt is ox.RdfFormat.TURTLE else None
         self.local.dump(path, format=fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
+    def source_files(self) -> dict[Path, str]:
+        """The files the store was loaded from (path → SHA-256), when they are still there unchanged."""
+        return read_sources(self.store_path)
+
     def update(self, text: str) -> int:
         """Apply a SPARQL Update (operator-only ``/update``); workers reopen the store afterwards.
 
@@ -220,6 +234,8 @@ class OxigraphBackend:
                 raise QuerySyntaxError(str(exc)) from exc
             finally:
                 del writer
+            forget_sources(self.store_path)  # the files no longer hold what the store holds
+            self.dumps = None
             write_facts(self.store_path, facts)
             self.facts = facts
             self.local = ox.Store.read_only(str(self.store_path))

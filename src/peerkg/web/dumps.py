@@ -1,97 +1,94 @@
-"""``/dumps/peerkg.{ttl,nt,trig,nq}[.gz]``: whole-dataset downloads with ETag, gzip and VoID facts."""
+"""``/dumps/…``: the dump files listed in ``served.json`` (:mod:`peerkg.web.dump_folder`), as they are.
+
+``/dumps/peerkg.{ttl,nt,trig,nq}`` (and the evidence dumps), ``/dumps/graph/NAME.nt`` (one named graph);
+each with ETag (its SHA-256), gzip on ``Accept-Encoding: gzip`` or as ``NAME.gz`` (compressed once, on
+first request, with no timestamp in it: the same bytes every time).
+"""
 
 from __future__ import annotations
 
 import gzip
-import hashlib
 import os
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, request, send_file
 
-from peerkg.store.base import Backend
+from peerkg.web.dump_folder import prepare_dumps, read_served
 from peerkg.web.errors import ApiError
-from peerkg.web.formats import BY_NAME
+from peerkg.web.formats import BY_MEDIA_TYPE
 from peerkg.web.state import cache, config
+
+__all__ = ["bp", "dump_manifest", "graph_dumps", "prepare_dumps", "whole_dumps"]
 
 bp = Blueprint("dumps", __name__)
 
-DUMPS = {"peerkg.ttl": "ttl", "peerkg.nt": "nt", "peerkg.trig": "trig", "peerkg.nq": "nq"}
-
-
-def prepare_dumps(store: Backend, directory: Path, prepared: dict[str, bytes] | None = None) -> Path:
-    """Write the four dumps (and their .gz) into ``directory`` atomically; ``prepared``: name → bytes
-    made by the build (used as they are, so the dumps are the build's own byte-identical output)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    for name, short in DUMPS.items():
-        final = directory / name
-        tmp = directory / (name + ".tmp")
-        if prepared and name in prepared:
-            tmp.write_bytes(prepared[name])
-        else:
-            store.dump(str(tmp), BY_NAME[short].media_type)
-        os.replace(tmp, final)
-        with open(final, "rb") as src, open(str(final) + ".gz.tmp", "wb") as raw, \
-                gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as dst:
-            shutil.copyfileobj(src, dst)
-        os.replace(str(final) + ".gz.tmp", str(final) + ".gz")
-    return directory
-
-
-def _count_lines(path: Path) -> int:
-    with open(path, "rb") as fh:
-        return sum(1 for line in fh if line.strip() and not line.startswith(b"#"))
+_gzip_lock = threading.Lock()
 
 
 def dump_manifest() -> list[dict[str, Any]]:
-    """Name, media type, size, SHA-256 and triple count of each dump (computed once)."""
+    """Every dump served: name, media type, bytes, SHA-256, triples or quads (and ``graph`` for a per-graph
+    dump), as ``served.json`` lists them (read once)."""
     store = cache()
-    if "dumps" in store:
-        return store["dumps"]
-    directory = config().dumps_dir
-    entries: list[dict[str, Any]] = []
-    if directory is not None and (directory / "peerkg.nt").exists():
-        counts = {"ttl": _count_lines(directory / "peerkg.nt"), "nt": _count_lines(directory / "peerkg.nt")}
-        quads = _count_lines(directory / "peerkg.nq") if (directory / "peerkg.nq").exists() else None
-        counts.update({"trig": quads, "nq": quads})
-        for name, short in DUMPS.items():
-            path = directory / name
-            if not path.exists():
-                continue
-            data = path.read_bytes()
-            entries.append({"name": name, "media_type": BY_NAME[short].media_type, "bytes": len(data),
-                            "sha256": hashlib.sha256(data).hexdigest(), "triples": counts[short],
-                            "gzip_bytes": (path.with_name(name + ".gz")).stat().st_size})
-    store["dumps"] = entries
-    return entries
+    if "dumps" not in store:
+        directory = config().dumps_dir
+        store["dumps"] = read_served(directory)["dumps"] if directory is not None else []
+    return store["dumps"]
 
 
-@bp.route("/dumps/<name>")
+def whole_dumps() -> list[dict[str, Any]]:
+    return [e for e in dump_manifest() if "graph" not in e]
+
+
+def graph_dumps() -> dict[str, dict[str, Any]]:
+    """Named graph IRI → its dump's entry."""
+    return {e["graph"]: e for e in dump_manifest() if "graph" in e}
+
+
+def _gzipped(path: Path) -> Path:
+    """``path.gz``, made on first use (atomically; ``mtime=0`` so its bytes never change)."""
+    target = path.with_name(path.name + ".gz")
+    with _gzip_lock:
+        if not target.exists():  # prepare_dumps removed the .gz of every file it placed
+            tmp = target.with_name(target.name + ".tmp")
+            with open(path, "rb") as src, open(tmp, "wb") as raw, \
+                    gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as dst:
+                shutil.copyfileobj(src, dst)
+            os.replace(tmp, target)
+    return target
+
+
+def _available() -> str:
+    names = [e["name"] for e in whole_dumps()]
+    return (", ".join(names) or "none") + " (each also as .gz); one per named graph: see /.well-known/void"
+
+
+@bp.route("/dumps/<path:name>")
 def dump(name: str) -> Response:
     gz_suffix = name.endswith(".gz")
     base = name[:-3] if gz_suffix else name
     entry = next((e for e in dump_manifest() if e["name"] == base), None)
     if entry is None:
-        raise ApiError(404, "no-such-dump", f"no dump {name!r}; available: "
-                       + ", ".join(e["name"] for e in dump_manifest()) + " (each also as .gz)")
+        raise ApiError(404, "no-such-dump", f"no dump {name!r}; available: {_available()}")
     directory = config().dumps_dir
     assert directory is not None
+    path = directory / base
     wants_gzip = "gzip" in (request.headers.get("Accept-Encoding") or "").lower()
     if gz_suffix:
-        resp = send_file(directory / name, mimetype="application/gzip", download_name=name, conditional=False)
+        resp = send_file(_gzipped(path), mimetype="application/gzip", download_name=name, conditional=False)
         resp.set_etag(entry["sha256"] + "-gz")
     elif wants_gzip:
-        resp = send_file(directory / (name + ".gz"), mimetype=entry["media_type"], conditional=False)
+        resp = send_file(_gzipped(path), mimetype=entry["media_type"], conditional=False)
         resp.headers["Content-Encoding"] = "gzip"
         resp.set_etag(entry["sha256"] + "-gzip")
     else:
-        resp = send_file(directory / name, mimetype=entry["media_type"], conditional=False)
+        resp = send_file(path, mimetype=entry["media_type"], conditional=False)
         resp.set_etag(entry["sha256"])
-    fmt = BY_NAME[DUMPS[base]]
+    fmt = BY_MEDIA_TYPE.get(entry["media_type"])
     if not gz_suffix:
-        resp.headers["Content-Type"] = fmt.content_type
+        resp.headers["Content-Type"] = fmt.content_type if fmt else entry["media_type"]
     resp.headers["Vary"] = "Accept-Encoding"
     resp.headers["Cache-Control"] = "public, max-age=3600"
     return resp.make_conditional(request)

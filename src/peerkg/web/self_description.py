@@ -12,7 +12,7 @@ from rdflib.namespace import DCTERMS, RDF, SH, VOID, XSD
 from peerkg.rdf.namespaces import SD
 from peerkg.store.base import QueryRequest
 from peerkg.web.documents import rdf_response
-from peerkg.web.dumps import dump_manifest
+from peerkg.web.dumps import dump_manifest, graph_dumps, whole_dumps
 from peerkg.web.state import backend, cache, config
 
 bp = Blueprint("self_description", __name__)
@@ -137,23 +137,30 @@ def void_graph() -> Graph:
         g.add((sub, SD.name, URIRef(name)))
         _add_counts(g, sub, counts)
     for entry in dump_manifest():
-        dump = URIRef(root + "dumps/" + entry["name"])
-        g.add((ds, VOID.dataDump, dump))
-        g.add((dump, RDF.type, DCAT.Distribution))
-        g.add((dump, DCAT.mediaType, Literal(entry["media_type"])))
-        g.add((dump, DCTERMS.format, Literal(entry["media_type"])))
-        g.add((dump, DCAT.byteSize, Literal(entry["bytes"], datatype=XSD.nonNegativeInteger)))
-        g.add((dump, VOID.triples, Literal(entry["triples"], datatype=XSD.integer)))
-        checksum = BNode()
-        g.add((dump, SPDX.checksum, checksum))
-        g.add((checksum, RDF.type, SPDX.Checksum))
-        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((checksum, SPDX.checksumValue, Literal(entry["sha256"], datatype=XSD.hexBinary)))
+        _add_dump(g, ds, root, entry)
     return g
+
+
+def _add_dump(g: Graph, ds: URIRef, root: str, entry: dict[str, Any]) -> None:
+    """A dump as a ``dcat:Distribution``: the dataset's (whole-dataset dumps) or its graph's subset's, with
+    media type, bytes, triples (quads for TriG/N-Quads) and the SHA-256 of the bytes served."""
+    dump = URIRef(root + "dumps/" + entry["name"])
+    g.add((URIRef(entry["graph"]) if "graph" in entry else ds, VOID.dataDump, dump))
+    g.add((dump, RDF.type, DCAT.Distribution))
+    g.add((dump, DCAT.mediaType, Literal(entry["media_type"])))
+    g.add((dump, DCTERMS.format, Literal(entry["media_type"])))
+    g.add((dump, DCAT.byteSize, Literal(entry["bytes"], datatype=XSD.nonNegativeInteger)))
+    g.add((dump, VOID.triples, Literal(entry.get("triples", entry.get("quads")), datatype=XSD.integer)))
+    checksum = BNode()
+    g.add((dump, SPDX.checksum, checksum))
+    g.add((checksum, RDF.type, SPDX.Checksum))
+    g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+    g.add((checksum, SPDX.checksumValue, Literal(entry["sha256"], datatype=XSD.hexBinary)))
 
 
 @bp.route("/.well-known/void")
 def void() -> Response:
     graph = void_graph()
     return rdf_response(graph, html=lambda: render_template(
-        "void.html", stats=statistics(), dumps=dump_manifest(), sparql=url_for("sparql.sparql")))
+        "void.html", stats=statistics(), dumps=whole_dumps(), graph_dumps=graph_dumps(),
+        sparql=url_for("sparql.sparql")))

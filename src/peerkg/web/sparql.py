@@ -213,7 +213,10 @@ def update() -> Response:
     start = time.perf_counter()
     delta = apply(text)
     g.query_ms = (time.perf_counter() - start) * 1000
-    current_app.extensions["peerkg.cache"].clear()  # VoID statistics are stale now
+    if cfg.dumps_dir is not None:  # the build's files no longer hold the data: the store's, by the build's writer
+        from peerkg.web.dump_folder import prepare_dumps
+        prepare_dumps(backend(), cfg.dumps_dir, cfg.base_iri)
+    current_app.extensions["peerkg.cache"].clear()  # VoID statistics and the dumps listed are stale now
     return Response(json.dumps({"status": "ok", "quads_added": delta}) + "\n", content_type="application/json")
 
 
