@@ -16,8 +16,9 @@ from rdflib import Dataset, Graph, URIRef
 from peerkg.resources import seed_pages
 
 EVIDENCE = "https://w3id.org/psmh/graph/evidence"
-DUMPS = ("peerkg.trig", "peerkg.nq", "peerkg.ttl", "peerkg.nt", "peerkg-evidence.trig", "peerkg-evidence.nq")
-RDFLIB_FORMAT = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}
+DUMPS = ("peerkg.trig", "peerkg.nq", "peerkg.ttl", "peerkg.nt", "peerkg.jsonld", "peerkg-evidence.trig",
+         "peerkg-evidence.nq")
+RDFLIB_FORMAT = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
 
 
 def build(out: Path, *args: str, seed: str = "0") -> subprocess.CompletedProcess[str]:

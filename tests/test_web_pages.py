@@ -100,7 +100,8 @@ def test_void_counts_and_dumps(server: Server) -> None:
     subsets = {str(s): int(g.value(s, VOID.triples)) for s in g.objects(ds, VOID.subset)}
     assert subsets["http://kasei.us/2009/09/sparql/data/data1.rdf"] == 1
     dumps = list(g.objects(ds, VOID.dataDump))
-    assert {str(d).rsplit("/", 1)[-1] for d in dumps} == {"peerkg.ttl", "peerkg.nt", "peerkg.trig", "peerkg.nq"}
+    assert {str(d).rsplit("/", 1)[-1] for d in dumps} == {"peerkg.ttl", "peerkg.nt", "peerkg.trig", "peerkg.nq",
+                                                        "peerkg.jsonld"}
     for dump in dumps:
         body = server.get("/dumps/" + str(dump).rsplit("/", 1)[-1]).content
         assert int(g.value(dump, DCAT.byteSize)) == len(body)

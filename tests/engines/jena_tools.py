@@ -23,11 +23,13 @@ JAVA_DIR = Path("/usr/share/java")
 JAVA = shutil.which("java")
 _JENA = ("base", "core", "arq", "iri", "cmds", "dboe-base", "dboe-index", "dboe-storage", "dboe-trans-data",
          "dboe-transaction", "rdfconnection", "shacl", "shex", "tdb", "tdb2")
-# the jars of libapache-jena-java's Depends (Debian names), slf4j-nop to keep the logs quiet
+# the jars of libapache-jena-java's Depends (Debian names), slf4j-nop to keep the logs quiet; httpclient-cache
+# for the JSON-LD 1.0 reader (jsonld-java). Its JSON-LD 1.1 reader (titanium) needs a jakarta.json
+# implementation Debian does not ship: "The document could not be loaded or parsed [LOADING_DOCUMENT_FAILED]"
 _DEPENDS = ("commons-cli", "commons-codec", "commons-compress", "commons-csv", "commons-io", "commons-lang3",
-            "dexx.collection", "gson", "guava", "httpclient", "httpcore", "jackson-core", "jackson-databind",
-            "jackson-annotations", "jsonld-java", "jakarta.json-api", "protobuf", "slf4j-api", "slf4j-nop",
-            "thrift", "titanium-json-ld")
+            "dexx.collection", "gson", "guava", "httpclient", "httpclient-cache", "httpcore", "jackson-core",
+            "jackson-databind", "jackson-annotations", "jsonld-java", "jakarta.json-api", "protobuf", "slf4j-api",
+            "slf4j-nop", "thrift", "titanium-json-ld")
 MISSING = (None if JAVA and (JAVA_DIR / "jena-core.jar").exists() else
            "Apache Jena is not installed (Debian package libapache-jena-java, and a java runtime); "
            ".ci/run installs it with apt-get")

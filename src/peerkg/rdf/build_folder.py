@@ -21,6 +21,7 @@ from peerkg.rdf.dumps import DUMPS, EVIDENCE_DUMPS, MANIFEST, MANIFEST_VERSION
 __all__ = ["BuildFolder", "build_folder_of", "sha256_of"]
 
 _MAIN = {"peerkg.trig", "peerkg.nq"}
+REQUIRED = ("peerkg.trig", "peerkg.nq", "peerkg.ttl", "peerkg.nt")  # a build before peerkg.jsonld: the rest
 _EVIDENCE = set(EVIDENCE_DUMPS)
 _CHUNK = 1 << 20
 
@@ -42,7 +43,8 @@ class BuildFolder:
     evidence: bool
 
     def dump_names(self) -> list[str]:
-        """The dump files that hold what was loaded, in the manifest (the evidence dumps when loaded)."""
+        """The dump files that hold what was loaded, in the manifest (the evidence dumps when loaded; an older
+        build has no ``peerkg.jsonld``)."""
         wanted = list(DUMPS) + (list(EVIDENCE_DUMPS) if self.evidence else [])
         return [name for name in wanted if name in self.manifest["files"]]
 
@@ -77,7 +79,7 @@ def build_folder_of(files: Sequence[Path], digests: dict[Path, str] | None = Non
     if manifest is None:
         return None
     listed = manifest["files"]
-    if any(name not in listed for name in DUMPS):
+    if any(name not in listed for name in REQUIRED):
         return None
     known = {p.resolve(): d for p, d in (digests or {}).items()}
     found = BuildFolder(folder, manifest, evidence=bool(evidence))

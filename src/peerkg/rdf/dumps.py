@@ -10,13 +10,17 @@ file                    holds
 ``peerkg.trig``         the same quads as TriG (pyoxigraph, the prefixes of :data:`serialise.BINDINGS`)
 ``peerkg.nt``           their union: each distinct triple once (a set), lines sorted byte-wise
 ``peerkg.ttl``          the same triples as Turtle
+``peerkg.jsonld``       the quads of ``peerkg.nq`` as JSON-LD, with peerkg's published context inline
+                        (:mod:`peerkg.rdf.jsonld`)
 ``peerkg-evidence.nq``  the evidence graph (``…/graph/evidence``: every concept hit), only that graph
 ``peerkg-evidence.trig`` the same as TriG
 ``manifest.json``       for each file above: media type, bytes, SHA-256, quads or triples, graphs; the
                         triples of each named graph; the distinct triples of the union
 ======================  =================================================================================
 
-The evidence dumps exist only when the build has an evidence graph. The manifest's format is described in
+A default graph's own triples (``parts[DEFAULT_GRAPH]``: never in a build; a service dumping a store loaded
+from a Turtle file) come first in the N-Quads, without a graph term. The evidence dumps exist only when the
+build has an evidence graph. The manifest's format is described in
 the README ("The build folder").
 """
 
@@ -30,17 +34,18 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from peerkg.rdf.jsonld import jsonld_dump
 from peerkg.rdf.serialise import BINDINGS
 
 __all__ = ["DEFAULT_GRAPH", "DUMPS", "EVIDENCE_DUMPS", "MANIFEST", "MANIFEST_VERSION", "Dumps", "make_dumps"]
 
-DUMPS = ("peerkg.trig", "peerkg.nq", "peerkg.ttl", "peerkg.nt")
+DUMPS = ("peerkg.trig", "peerkg.nq", "peerkg.ttl", "peerkg.nt", "peerkg.jsonld")
 EVIDENCE_DUMPS = ("peerkg-evidence.trig", "peerkg-evidence.nq")
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
 DEFAULT_GRAPH = ""  # the key of the default graph's own triples in ``parts`` (a build has none)
 MEDIA_TYPES = {".trig": "application/trig", ".nq": "application/n-quads", ".ttl": "text/turtle",
-               ".nt": "application/n-triples"}
+               ".nt": "application/n-triples", ".jsonld": "application/ld+json"}
 _PREFIXES = {p: str(ns) for p, ns in BINDINGS.items()}
 
 
@@ -68,7 +73,8 @@ def _serialise(data: bytes, source: ox.RdfFormat, target: ox.RdfFormat) -> bytes
 
 
 def _entry(name: str, data: bytes, count: int, graphs: int | None = None) -> dict[str, Any]:
-    """A file's manifest entry: ``quads`` and ``graphs`` for TriG/N-Quads, ``triples`` for Turtle/N-Triples."""
+    """A file's manifest entry: ``quads`` and ``graphs`` for TriG/N-Quads/JSON-LD, ``triples`` for
+    Turtle/N-Triples."""
     suffix = name[name.rindex("."):]
     entry: dict[str, Any] = {"media_type": MEDIA_TYPES[suffix], "bytes": len(data),
                              "sha256": hashlib.sha256(data).hexdigest()}
@@ -90,12 +96,14 @@ def make_dumps(parts: Mapping[str, Sequence[bytes]], evidence_graph: str, base: 
     nt = b"".join(union)
     files = {"peerkg.nq": nq, "peerkg.trig": _serialise(nq, ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG),
              "peerkg.nt": nt, "peerkg.ttl": _serialise(nt, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE)}
+    files["peerkg.jsonld"] = jsonld_dump(parts, default, DEFAULT_GRAPH)
     quads = sum(len(parts[g]) for g in default)
     named = len([g for g in default if g != DEFAULT_GRAPH])
     entries = {"peerkg.nq": _entry("peerkg.nq", nq, quads, named),
                "peerkg.trig": _entry("peerkg.trig", files["peerkg.trig"], quads, named),
                "peerkg.nt": _entry("peerkg.nt", nt, len(union)),
-               "peerkg.ttl": _entry("peerkg.ttl", files["peerkg.ttl"], len(union))}
+               "peerkg.ttl": _entry("peerkg.ttl", files["peerkg.ttl"], len(union)),
+               "peerkg.jsonld": _entry("peerkg.jsonld", files["peerkg.jsonld"], quads, named)}
     if evidence_graph in graphs:
         evidence = parts[evidence_graph]
         files["peerkg-evidence.nq"] = b"".join(_quad_lines(evidence_graph, evidence))

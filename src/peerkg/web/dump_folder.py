@@ -30,12 +30,14 @@ from typing import Any
 from peerkg.output import write_atomic
 from peerkg.rdf.build_folder import BuildFolder, build_folder_of, sha256_of
 from peerkg.rdf.dumps import Dumps, make_dumps
-from peerkg.rdf.graph_dumps import write_graph_dumps
+from peerkg.rdf.graph_dumps import split_nquads, write_graph_dumps
+from peerkg.rdf.jsonld import jsonld_dump
 from peerkg.rdf.namespaces import DEFAULT_BASE, Base
 
 __all__ = ["SERVED", "DumpSource", "dump_source", "prepare_dumps", "read_served", "write_dumps"]
 
 SERVED = "served.json"
+JSONLD = "peerkg.jsonld"
 log = logging.getLogger("peerkg.dumps")
 
 
@@ -91,7 +93,17 @@ def _whole_dumps(source: DumpSource, directory: Path, base: str) -> tuple[dict[s
         names = source.build.dump_names()
         for name in names:
             _place(source.build.path / name, directory / name)
-        return source.build.manifest, names
+        manifest = source.build.manifest
+        if JSONLD not in names:  # a build from before the JSON-LD dump: written as this build would write it
+            with open(directory / "peerkg.nq", "rb") as handle:
+                parts = dict(split_nquads(handle))
+            data = jsonld_dump(parts, sorted(parts))
+            write_atomic(directory / JSONLD, data)
+            listed = manifest["files"]["peerkg.nq"]
+            manifest = {**manifest, "files": {**manifest["files"], JSONLD: {
+                "media_type": "application/ld+json", "quads": listed["quads"], "graphs": listed["graphs"]}}}
+            names.append(JSONLD)
+        return manifest, names
     dumps = source.dumps
     if dumps is None:
         from peerkg.store.export import store_parts

@@ -1,6 +1,7 @@
 """``/dumps/…``: the dump files listed in ``served.json`` (:mod:`peerkg.web.dump_folder`), as they are.
 
-``/dumps/peerkg.{ttl,nt,trig,nq}`` (and the evidence dumps), ``/dumps/graph/NAME.nt`` (one named graph);
+``/dumps/peerkg.{ttl,nt,trig,nq,jsonld}`` (and the evidence dumps), ``/dumps/graph/NAME.nt`` (one named
+graph), ``/dumps/context.jsonld`` (the JSON-LD dump's context, as shipped);
 each with ETag (its SHA-256), gzip on ``Accept-Encoding: gzip`` or as ``NAME.gz`` (compressed once, on
 first request, with no timestamp in it: the same bytes every time).
 """
@@ -8,6 +9,7 @@ first request, with no timestamp in it: the same bytes every time).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 import shutil
 import threading
@@ -16,6 +18,7 @@ from typing import Any
 
 from flask import Blueprint, Response, request, send_file
 
+from peerkg.rdf.jsonld import context_bytes
 from peerkg.web.dump_folder import prepare_dumps, read_served
 from peerkg.web.errors import ApiError
 from peerkg.web.formats import BY_MEDIA_TYPE
@@ -63,6 +66,16 @@ def _gzipped(path: Path) -> Path:
 def _available() -> str:
     names = [e["name"] for e in whole_dumps()]
     return (", ".join(names) or "none") + " (each also as .gz); one per named graph: see /.well-known/void"
+
+
+@bp.route("/dumps/context.jsonld")
+def jsonld_context() -> Response:
+    """The JSON-LD context of the JSON-LD dump (which holds it inline), as shipped: for your own documents."""
+    data = context_bytes()
+    resp = Response(data, content_type="application/ld+json")
+    resp.set_etag(hashlib.sha256(data).hexdigest())
+    resp.headers["Cache-Control"] = "public, max-age=86400"
+    return resp.make_conditional(request)
 
 
 @bp.route("/dumps/<path:name>")

@@ -151,6 +151,8 @@ def _add_dump(g: Graph, ds: URIRef, root: str, entry: dict[str, Any]) -> None:
     g.add((dump, DCTERMS.format, Literal(entry["media_type"])))
     g.add((dump, DCAT.byteSize, Literal(entry["bytes"], datatype=XSD.nonNegativeInteger)))
     g.add((dump, VOID.triples, Literal(entry.get("triples", entry.get("quads")), datatype=XSD.integer)))
+    if entry["media_type"] == "application/ld+json":  # its @context, inline, is the one published here
+        g.add((dump, DCTERMS.conformsTo, URIRef(root + "dumps/context.jsonld")))
     checksum = BNode()
     g.add((dump, SPDX.checksum, checksum))
     g.add((checksum, RDF.type, SPDX.Checksum))

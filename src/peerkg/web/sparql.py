@@ -34,7 +34,7 @@ GRAPH_PARAMETER = ("graph= is not a parameter of the SPARQL query endpoint (it b
                    "Protocol, which this service does not offer), so it was not used. To query one graph, send "
                    "query=… with default-graph-uri=IRI (the graph becomes the default graph) or "
                    "named-graph-uri=IRI (for GRAPH <IRI> { … }); to download the data, use the dumps listed "
-                   "at /.well-known/void (/dumps/peerkg.trig holds every graph).")
+                   "at /.well-known/void (/dumps/peerkg.trig holds every graph, /dumps/graph/NAME.nt one).")
 EMPTY_QUERY = ("the query is empty: send the SPARQL text as query=… (for example query=SELECT * WHERE "
                "{ ?s ?p ?o } LIMIT 10)")
 
@@ -91,10 +91,25 @@ def _read_operation() -> tuple[str | None, list[str], list[str]]:
     if len(queries) > 1:
         raise ApiError(400, "multiple-queries", "exactly one query parameter is allowed")
     if "graph" in url or graphs:
-        raise ApiError(400, "graph-parameter", GRAPH_PARAMETER, parameter="graph")
+        _refuse_graph_parameter(url.get("graph", []) + graphs)
     if queries and not queries[0].strip():
         raise ApiError(400, "empty-query", EMPTY_QUERY, parameter="query")
     return (queries[0] if queries else None), defaults, named
+
+
+def _refuse_graph_parameter(values: list[str]) -> None:
+    """400 for ``graph=``: the SPARQL 1.1 Protocol's query operation has no such parameter, and the Service
+    Description is for a GET with no parameters at all; this service offers no Graph Store (whose
+    parameter it is). The message names the dump of each graph asked for that has one."""
+    from peerkg.web.dumps import graph_dumps
+
+    dumps = graph_dumps()
+    known = {v: "/dumps/" + dumps[v]["name"] for v in values if v in dumps}
+    message = GRAPH_PARAMETER
+    if known:
+        message += " " + "; ".join(f"{iri} is downloadable as {path}" for iri, path in known.items()) + "."
+    extra = {"dumps": known} if known else {}
+    raise ApiError(400, "graph-parameter", message, parameter="graph", **extra)
 
 
 def _screen(query: str) -> None:
