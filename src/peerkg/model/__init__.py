@@ -36,6 +36,7 @@ from peerkg.model.decisions import (
     WorkMerge,
     mention_id,
 )
+from peerkg.model.journals import JournalId, JournalIdentity, JournalJoin
 from peerkg.model.page import (
     Abstract,
     AbstractSection,
@@ -105,5 +106,8 @@ __all__ = [
     "WorkMerge",
     "WorkRecord",
     "WorkType",
+    "JournalId",
+    "JournalIdentity",
+    "JournalJoin",
     "mention_id",
 ]

@@ -21,6 +21,7 @@ from functools import cached_property
 from typing import Union
 
 from peerkg.model.cited import CitedWork
+from peerkg.model.journals import JournalIdentity
 from peerkg.model.page import PersonName
 
 __all__ = [
@@ -388,6 +389,7 @@ class Decisions:
     cited_merges: tuple[CitedMerge, ...] = ()  # reference entries of several lists joined into one work
     people: tuple[PersonCluster, ...] = ()
     inferences: tuple[Inference, ...] = ()
+    journals: JournalIdentity = field(default_factory=JournalIdentity)  # the node of each printed journal
     mention_labels: Mapping[str, str] = field(default_factory=dict, hash=False)  # mention id -> "name (where)"
 
     @property

@@ -12,9 +12,27 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-__all__ = ["preferred_title"]
+from peerkg.normalise.keys import title_key
+
+__all__ = ["journal_key", "preferred_title"]
 
 _WORD = re.compile(r"[^\W\d_]+")
+_AMPERSAND = re.compile(r"\s*&\s*")
+
+
+def journal_key(title: str | None) -> str:
+    """The key printed variants of one journal title share: case, accents, punctuation, a leading "The",
+    "&" for "and" and lost or added spaces do not count.
+
+    >>> journal_key("MENTALHEALTH AND SOCIAL INCLUSION") == journal_key("Mental Health & Social Inclusion")
+    True
+    >>> journal_key("The Mental Health Review"), journal_key("Mental Health Review Journal")
+    ('mentalhealthreview', 'mentalhealthreviewjournal')
+    """
+    words = title_key(_AMPERSAND.sub(" and ", title or "")).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return "".join(words)
 
 
 def _form(title: str) -> tuple[bool, int]:

@@ -12,7 +12,7 @@ import hashlib
 
 from rdflib import URIRef
 
-from peerkg.model import AgentId, StatementId, WorkId
+from peerkg.model import AgentId, JournalId, StatementId, WorkId
 from peerkg.normalise import keys
 from peerkg.rdf.namespaces import Base
 
@@ -110,6 +110,12 @@ class Minter:
 
     def journal_by_title(self, title: str) -> URIRef:
         return self._id(f"journal/h/{short_hash(keys.title_key(title))}")
+
+    def journal(self, journal: JournalId) -> URIRef:
+        """The node of a journal key: by ISSN, else by the hash of its title's key."""
+        if journal.scheme == "issn":
+            return self.journal_by_issn(journal.value)
+        return self.journal_by_title(journal.value)
 
     def issue(self, journal: URIRef, volume: str, issue: str | None) -> URIRef:
         path = f"volume/{slug(volume)}"

@@ -38,6 +38,7 @@ from peerkg.model import (
 from peerkg.normalise.keys import family_key, title_key
 from peerkg.resolve import implied, intext, matching, people
 from peerkg.resolve.cited import decide_cited
+from peerkg.resolve.journals import decide_journals, printings
 from peerkg.resolve.works import WorkIdentity, decide_works
 
 __all__ = ["cited_key", "resolve", "work_key"]
@@ -128,6 +129,7 @@ def resolve(pages: Sequence[ParsedPage], topics: Sequence[Sequence[frozenset[str
     return Decisions(pages=page_decisions, merges=identity.merges, cited_merges=cited_merges,
                      people=tuple(clusters),
                      inferences=tuple(_inferences(pages, identity, main_keys)),
+                     journals=decide_journals(printings(pages)),
                      mention_labels={m.id: f"{m.name.as_written!r} ({pages[where[m.id][0]].document.name}, "
                                            f"{where[m.id][1]})" for m in mentions if m.id in decided})
 

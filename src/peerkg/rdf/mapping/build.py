@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from rdflib import Dataset, Graph, URIRef
 
 from peerkg.concepts.records import Tag
-from peerkg.model import Decisions, PageDecisions, ParsedPage, PersonName
+from peerkg.model import Decisions, JournalIdentity, PageDecisions, ParsedPage, PersonName
 from peerkg.normalise.names import name_key
 from peerkg.rdf import serialise
 from peerkg.rdf.iri import Minter
@@ -43,13 +43,15 @@ def _agents(minter: Minter, decided: PageDecisions) -> tuple[AgentResolver, dict
 
 
 def map_page(page: ParsedPage, decided: PageDecisions, tags: PageTags, minter: Minter, graph: Graph,
-             links: Graph, printings: dict[URIRef, list[Printing]], concept_labels: dict[URIRef, str]) -> None:
+             links: Graph, printings: dict[URIRef, list[Printing]], concept_labels: dict[URIRef, str],
+             journals: JournalIdentity | None = None) -> None:
     """What one page states into ``graph``; its pointers' resolutions into ``links``; each work record with
     its tags into ``printings`` (mapped per work once every page is read)."""
     work_iris = [minter.work(w) for w in decided.works]
     resolver, fullest = _agents(minter, decided)
     mapper = PageMapper(page.record, page.document, work_iris, resolver, minter, graph, concept_labels, fullest,
-                        decided.segment_of)
+                        decided.segment_of,
+                        journals or JournalIdentity())
     mapper.map()
     for entry in decided.cited:
         citations.map_cited(mapper, entry)
@@ -77,7 +79,7 @@ def map_build(pages: Sequence[ParsedPage], decisions: Decisions, tags: Sequence[
         if progress:
             progress(number, len(pages))
         graph = dataset.graph(minter.source_graph(page.document.sha256))
-        map_page(page, decided, page_tags, minter, graph, links, printings, concept_labels)
+        map_page(page, decided, page_tags, minter, graph, links, printings, concept_labels, decisions.journals)
     prefer_journal_titles([dataset.graph(minter.source_graph(page.document.sha256)) for page in pages])
     for work, printed in printings.items():
         map_work(annotations, evidence, minter, work, printed)

@@ -85,7 +85,7 @@ def _map_container(mapper: PageMapper, cited: CitedWork, w: URIRef) -> None:
     g = mapper.graph
     classes = CONTAINER_CLASS.get(cited.work_type, (FABIO.Expression,))
     if cited.work_type is WorkType.JOURNAL_ARTICLE:
-        container = mapper.minter.journal_by_title(cited.container_title)
+        container = mapper.journal(cited.container_title)
     else:
         container = mapper.minter.part(w, "container")
     for cls in classes:

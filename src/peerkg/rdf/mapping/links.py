@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS
 
-from peerkg.model import CitedMerge, Decisions, ParsedPage, RecordRef, WorkMerge
+from peerkg.model import CitedMerge, Decisions, JournalJoin, ParsedPage, RecordRef, WorkMerge
 from peerkg.rdf.iri import Minter
 from peerkg.rdf.mapping import citations, terms
 from peerkg.rdf.namespaces import PSMH
@@ -59,6 +59,22 @@ def map_cited_merge(links: Graph, merge: CitedMerge, pages: Sequence[ParsedPage]
         links.add((d, PROV.wasDerivedFrom, minter.source(pages[ref.page].document.sha256)))
 
 
+def map_journal_join(links: Graph, join: JournalJoin, minter: Minter) -> None:
+    """One ``psmh:LinkDecision`` for the printings of one journal title: the node they are (none when the
+    title is printed with several ISSNs)."""
+    d = minter.decision("journal", join.key)
+    links.add((d, RDF.type, PSMH.LinkDecision))
+    links.add((d, RDFS.label, Literal(f"the journal printed as {join.title!r}")))
+    links.add((d, PSMH.rule, Literal(join.rule)))
+    links.add((d, PSMH.score, terms.decimal(1.0 if join.rule == "title-variants" else 0.9)))
+    links.add((d, PSMH.subjectEntity, minter.journal(join.node)))
+    if join.rule != "title-with-several-issns":
+        links.add((d, PSMH.objectEntity, minter.journal(join.node)))
+    links.add((d, PSMH.evidence, Literal(join.evidence)))
+    for source in join.sources:
+        links.add((d, PROV.wasDerivedFrom, minter.source(source)))
+
+
 def map_decisions(links: Graph, decisions: Decisions, pages: Sequence[ParsedPage], minter: Minter) -> None:
     """Work merges, person merges and implied facts: everything decided across pages."""
     for merge in decisions.merges:
@@ -69,3 +85,5 @@ def map_decisions(links: Graph, decisions: Decisions, pages: Sequence[ParsedPage
         citations.map_person_decisions(links, minter, cluster, decisions.mention_labels)
     for inference in decisions.inferences:
         citations.map_inference(links, minter, inference)
+    for join in decisions.journals.joins:
+        map_journal_join(links, join, minter)

@@ -15,6 +15,7 @@ from peerkg import __version__
 from peerkg.model import (
     Abstract,
     CitationStatement,
+    JournalIdentity,
     PageRange,
     PageRecord,
     PersonName,
@@ -55,6 +56,8 @@ class PageMapper:
     # (work record, entry position) → the reference entry's path segment when it is not the position (two
     # pages of one work print other entries there: each page's entry is its own node)
     reference_segments: Mapping[tuple[int, int], str] = field(default_factory=dict)
+    # which journal node each printed (title, ISSN) belongs to, decided across the build's pages
+    journals: JournalIdentity = field(default_factory=JournalIdentity)
 
     @property
     def source_iri(self) -> URIRef:
@@ -175,13 +178,15 @@ class PageMapper:
         self.graph.add((org, FOAF.name, Literal(name)))
         return org
 
+    def journal(self, title: str | None, issn: str | None = None) -> URIRef | None:
+        """The node of the journal printed as ``title``/``issn``: the one the resolve stage decided."""
+        key = self.journals.of(title, issn)
+        return self.minter.journal(key) if key is not None else None
+
     def map_venue(self, venue: Venue, w: URIRef) -> None:
         g = self.graph
-        if venue.issn:
-            journal = self.minter.journal_by_issn(venue.issn)
-        elif venue.title:
-            journal = self.minter.journal_by_title(venue.title)
-        else:
+        journal = self.journal(venue.title, venue.issn)
+        if journal is None:
             return
         g.add((journal, RDF.type, FABIO.Journal))
         g.add((journal, RDF.type, BIBO.Journal))
