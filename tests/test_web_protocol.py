@@ -308,3 +308,25 @@ def test_results_json_is_valid(server: Server) -> None:
     doc = json.loads(resp.content)
     langs = [b["o"].get("xml:lang") for b in doc["results"]["bindings"] if b["o"]["type"] == "literal"]
     assert "en" in langs
+
+
+# -- SELECT * columns in the order of the query -------------------------------------------------------
+STAR = "SELECT * WHERE { ?work dcterms:title ?title ; fabio:hasPublicationYear ?year ; dcterms:creator ?by }"
+
+
+def test_select_star_columns_in_query_order_in_every_format(server: Server) -> None:
+    as_json = server.get("/sparql", params={"query": STAR}).json()
+    assert as_json["head"]["vars"] == ["work", "title", "year", "by"]
+    assert {b["by"]["value"] for b in as_json["results"]["bindings"]} == {
+        ID + "person/repper-julie", ID + "person/faulkner-alison"}
+    xml = server.get("/sparql", params={"query": STAR, "format": "xml"}).text
+    assert [v for v in xml.split('<variable name="')[1:]][0].startswith('work"')
+    assert xml.index('name="work"') < xml.index('name="title"') < xml.index('name="year"') < xml.index('name="by"')
+    csv_head = server.get("/sparql", params={"query": STAR, "format": "csv"}).text.splitlines()[0]
+    assert csv_head == "work,title,year,by"
+    tsv_head = server.get("/sparql", params={"query": STAR, "format": "tsv"}).text.splitlines()[0]
+    assert tsv_head == "?work\t?title\t?year\t?by"
+    distinct = server.get("/sparql", params={"query": "SELECT DISTINCT * { ?s ?p ?o } LIMIT 1"}).json()
+    assert distinct["head"]["vars"] == ["s", "p", "o"]
+    explicit = server.get("/sparql", params={"query": "SELECT ?o ?s { ?s ?p ?o } LIMIT 1"}).json()
+    assert explicit["head"]["vars"] == ["o", "s"]

@@ -24,14 +24,38 @@ def _work_summary(work: WorkRecord) -> dict[str, Any]:
     }
 
 
+MAX_RANGES = 200  # skipped ranges listed per page; the rest are counted by reason only
+
+
+def skipped_ranges(record: PageRecord) -> list[dict[str, Any]]:
+    """The skipped lines as runs: consecutive lines (no mapped line between them) skipped for one reason
+    make one entry ``{"from", "to", "lines", "reason", "text"}`` (``text``: the run's first line, cut)."""
+    runs: list[dict[str, Any]] = []
+    current: dict[str, Any] | None = None
+    for note in sorted(record.lines, key=lambda n: n.line):
+        if note.status is not LineStatus.SKIPPED:
+            current = None
+            continue
+        if current is not None and current["reason"] == note.what:
+            current["to"] = note.line
+            current["lines"] += 1
+            continue
+        current = {"from": note.line, "to": note.line, "lines": 1, "reason": note.what, "text": note.text[:120]}
+        runs.append(current)
+    return runs
+
+
 def _lines(record: PageRecord) -> dict[str, Any]:
     mapped = Counter(n.what for n in record.lines if n.status is LineStatus.MAPPED)
-    skipped = [
-        {"line": n.line, "reason": n.what, "text": n.text[:120]}
-        for n in record.lines if n.status is LineStatus.SKIPPED
-    ]
-    return {"mapped": len(record.lines) - len(skipped), "skipped": len(skipped),
-            "mapped_by_field": dict(sorted(mapped.items())), "skipped_lines": skipped}
+    skipped = Counter(n.what for n in record.lines if n.status is LineStatus.SKIPPED)
+    runs = skipped_ranges(record)
+    out: dict[str, Any] = {"mapped": sum(mapped.values()), "skipped": sum(skipped.values()),
+                           "mapped_by_field": dict(sorted(mapped.items())),
+                           "skipped_by_reason": dict(sorted(skipped.items())),
+                           "skipped_ranges": runs[:MAX_RANGES]}
+    if len(runs) > MAX_RANGES:
+        out["skipped_ranges_not_listed"] = len(runs) - MAX_RANGES
+    return out
 
 
 def page_report(outcome: PageOutcome) -> dict[str, Any]:
@@ -95,8 +119,7 @@ def as_text(report: dict[str, Any]) -> str:
             continue
         lines = page["lines"]
         out.append(f"  works: {len(page['works'])}; lines mapped {lines['mapped']}, skipped {lines['skipped']}")
-        reasons = Counter(s["reason"] for s in lines["skipped_lines"])
-        for reason, n in sorted(reasons.items()):
+        for reason, n in lines["skipped_by_reason"].items():
             out.append(f"  skipped {n} line(s): {reason}")
         for problem in page["problems"]:
             out.append(f"  problem: {problem}")

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from peerkg.cli.errors import CommandError, user_errors
+from peerkg.cli.last_build import DEFAULT_BUILD, last_build, predeclared
 from peerkg.web.config import (
     CLIENT_CONNECTIONS,
     DEFAULT_MAX_ROWS,
@@ -197,7 +198,9 @@ def _list_named() -> str:
 @click.option("--max-rows", default=DEFAULT_MAX_ROWS, show_default=True, type=int)
 def query(sparql: str | None, named: str | None, params: tuple[str, ...], list_named: bool, lang: str | None,
           data: tuple[Path, ...], endpoint: str | None, fmt: str, timeout: float, max_rows: int) -> None:
-    """Run one SPARQL query (or a named query) over files, an endpoint, or (default) the bundled seeds.
+    """Run one SPARQL query (or a named query) over files, an endpoint, or (default) the last build in
+    ./build (peerkg build's default --out). The standard prefixes (dcterms:, foaf:, psmh:, …) are
+    predeclared, as on /sparql.
 
     Example:
 
@@ -206,7 +209,6 @@ def query(sparql: str | None, named: str | None, params: tuple[str, ...], list_n
         peerkg query --named works-by-setting --param setting=setting/inpatient --format csv
         peerkg query --list-named
     """
-    from peerkg.rdf.namespaces import sparql_prologue
     from peerkg.store import open_backend
     from peerkg.store.base import QueryRequest, QuerySyntaxError
 
@@ -223,22 +225,19 @@ def query(sparql: str | None, named: str | None, params: tuple[str, ...], list_n
         elif not sparql:
             raise CommandError("give a SPARQL query, --named NAME or --list-named (see peerkg query --help)")
     assert sparql is not None
-    added_lines = 0
-    if "PREFIX" not in sparql.upper():
-        prologue = sparql_prologue()
-        sparql, added_lines = prologue + sparql, prologue.count("\n")
     results = {"table": "application/sparql-results+json", "json": "application/sparql-results+json",
                "csv": "text/csv", "turtle": "application/sparql-results+json"}[fmt]
     graph = "application/n-triples" if fmt == "csv" else "text/turtle"
     with user_errors():
-        backend = open_backend(data=list(data) or None, endpoint=endpoint, workers=1, remote_timeout=timeout)
+        files = list(data) or ([] if endpoint else last_build(DEFAULT_BUILD))
+        backend = open_backend(data=files or None, endpoint=endpoint, workers=1, remote_timeout=timeout)
         try:
             boolean = results if fmt != "csv" else "application/sparql-results+json"
             formats: dict[str, str | None] = {"solutions": results, "boolean": boolean, "graph": graph}
-            outcome = backend.execute(QueryRequest(sparql, formats, timeout=timeout, max_rows=max_rows))
-        except QuerySyntaxError as exc:  # report positions in the user's query, not in prologue + query
-            message = re.sub(r"(\d+):(\d+)", lambda m: f"line {int(m[1]) - added_lines}, column {m[2]}",
-                             str(exc), count=1) if added_lines else str(exc)
+            outcome = backend.execute(QueryRequest(sparql, formats, timeout=timeout, max_rows=max_rows,
+                                                   prefixes=predeclared()))
+        except QuerySyntaxError as exc:  # positions as "line L, column C" of the user's query
+            message = re.sub(r"(\d+):(\d+)", lambda m: f"line {m[1]}, column {m[2]}", str(exc), count=1)
             raise CommandError(f"the query is not valid SPARQL: {message}") from exc
         finally:
             backend.close()

@@ -74,7 +74,8 @@ def _fail(text: str, pos: int, what: str) -> QuerySyntaxError:
     return QuerySyntaxError(f"error at {line}:{column}: {what}")
 
 
-def _lex(text: str) -> Iterator[_Token]:
+def lex(text: str) -> Iterator[_Token]:
+    """The tokens of ``text`` but whitespace and comments, left to right (``kind``, ``text``, ``pos``)."""
     pos, end = 0, len(text)
     while pos < end:
         m = _TOKEN.match(text, pos)
@@ -97,7 +98,7 @@ def _tokens(text: str, max_depth: int) -> list[_Token]:
     tokens: list[_Token] = []
     stack: list[_Token] = []
     chains = [0]  # operators (and UNIONs) seen at each open level: the engine recurses once per operator
-    for tok in _lex(text):
+    for tok in lex(text):
         tokens.append(tok)
         if tok.kind == "word" and tok.text.upper() == "UNION" or tok.kind == "punct" and tok.text in _OPERATORS:
             chains[-1] += 1

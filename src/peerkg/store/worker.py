@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from peerkg.store.base import QueryRequest
 from peerkg.store.guard import readable_syntax_error
 from peerkg.store.memory import release_big_buffers, settle
+from peerkg.store.projection import star_order
 from peerkg.store.results import write_boolean, write_solutions, write_triples
 
 PREFIXES: dict[str, str] = {}
@@ -71,7 +72,7 @@ def run_query(store: ox.Store, req: QueryRequest) -> dict[str, Any]:
             kind, media = "solutions", req.formats.get("solutions")
             if media is None:
                 return {"error": "not-acceptable", "kind": kind, "message": "no acceptable format"}
-            variables = [v.value for v in result.variables]
+            variables = star_order(req.query, [v.value for v in result.variables])
             rows_list = [[sol[v] for v in variables] for sol in islice(result, req.max_rows + 1)]
             truncated = len(rows_list) > req.max_rows
             if truncated and not req.allow_partial:
