@@ -4,23 +4,7 @@ from __future__ import annotations
 
 from rdflib import Dataset, Graph
 
-from peerkg.rdf.namespaces import sparql_prologue
-
-KINDS = {
-    "works": "dcterms:BibliographicResource",
-    "people": "foaf:Person",
-    "organisations": "foaf:Organization",
-    "journals": "fabio:Journal",
-    "issues": "fabio:JournalIssue",
-    "reference entries": "biro:BibliographicReference",
-    "citation statements": "psmh:CitationStatement",
-    "in-text pointers": "c4o:InTextReferencePointer",
-    "stated counts": "psmh:StatedCount",
-    "link decisions": "psmh:LinkDecision",
-    "inferences": "psmh:Inference",
-    "concepts": "skos:Concept",
-    "source documents": "prov:Entity",
-}
+from peerkg.kinds import KINDS, count_query
 
 
 def count(dataset: Dataset) -> dict[str, dict[str, int]]:
@@ -30,8 +14,8 @@ def count(dataset: Dataset) -> dict[str, dict[str, int]]:
         for triple in context:
             union.add(triple)
     kinds: dict[str, int] = {}
-    for name, cls in KINDS.items():
-        rows = list(union.query(sparql_prologue() + f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a {cls} }}"))
+    for name in KINDS:
+        rows = list(union.query(count_query(name)))
         kinds[name] = int(rows[0][0])
     return {"graphs": dict(sorted(graphs.items())), "kinds": kinds, "total": {"triples": len(union)}}
 

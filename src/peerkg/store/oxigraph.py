@@ -244,7 +244,8 @@ class OxigraphBackend:
 
     def status(self) -> dict[str, object]:
         return {"backend": self.name, "triples": self.facts.union_triples,
-                "quads": self.facts.quads, "graphs": len(self.facts.graphs), "workers": self.pool.size,
+                "quads": self.facts.quads, "graphs": len(self.facts.graphs), "kinds": self.facts.kinds,
+                "workers": self.pool.size,
                 "busy": self.pool.busy(), "worker_pids": self.pool.pids(),
                 "stopped_queries": self.pool.killed, "worker_restarts": self.pool.restarts,
                 "memory_stops": self.pool.over_memory, "worker_recycles": self.pool.recycled,

@@ -22,6 +22,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from peerkg.errors import InputError
+from peerkg.kinds import by_name, counts_query
 from peerkg.output import write_atomic
 
 FACTS = "peerkg-store.json"
@@ -42,6 +43,7 @@ class StoreFacts:
     union_triples: int
     graphs: dict[str, int] = field(default_factory=dict)
     own_default_triples: int = 0
+    kinds: dict[str, int] | None = None  # nodes per kind of peerkg.kinds (None: a store of an older peerkg)
 
     @property
     def quads(self) -> int:
@@ -51,7 +53,7 @@ class StoreFacts:
     def as_json(self) -> dict[str, Any]:
         return {"facts_version": FACTS_VERSION, "union_triples": self.union_triples,
                 "own_default_triples": self.own_default_triples, "quads": self.quads,
-                "graphs": dict(sorted(self.graphs.items()))}
+                "graphs": dict(sorted(self.graphs.items())), "kinds": self.kinds}
 
 
 def _count(store: ox.Store) -> int:
@@ -64,6 +66,13 @@ def _graph_counts(store: ox.Store) -> dict[str, int]:
     result = store.query(_COUNT_GRAPHS)
     assert isinstance(result, ox.QuerySolutions)
     return {row["g"].value: int(row["n"].value) for row in result if isinstance(row["g"], ox.NamedNode)}
+
+
+def kind_counts(store: ox.Store) -> dict[str, int]:
+    """Nodes per kind (works, people, journals, …) in the union default graph."""
+    result = store.query(counts_query())
+    assert isinstance(result, ox.QuerySolutions)
+    return by_name({row["c"].value: int(row["n"].value) for row in result})
 
 
 def fill_union(store: ox.Store) -> StoreFacts:
@@ -83,7 +92,8 @@ def fill_union(store: ox.Store) -> StoreFacts:
             batch = []
     if batch:
         store.extend(batch)
-    return StoreFacts(union_triples=_count(store), graphs=_graph_counts(store), own_default_triples=own)
+    return StoreFacts(union_triples=_count(store), graphs=_graph_counts(store), own_default_triples=own,
+                      kinds=kind_counts(store))
 
 
 def sync_union(store: ox.Store, facts: StoreFacts) -> StoreFacts:
@@ -93,7 +103,7 @@ def sync_union(store: ox.Store, facts: StoreFacts) -> StoreFacts:
     if facts.own_default_triples == 0:
         store.update(_DROP_STALE)
     return StoreFacts(union_triples=_count(store), graphs=_graph_counts(store),
-                      own_default_triples=facts.own_default_triples)
+                      own_default_triples=facts.own_default_triples, kinds=kind_counts(store))
 
 
 def write_facts(directory: Path, facts: StoreFacts) -> None:
@@ -113,7 +123,8 @@ def read_facts(directory: Path) -> StoreFacts:
         doc = json.loads(path.read_text(encoding="utf-8"))
         return StoreFacts(union_triples=int(doc["union_triples"]),
                           graphs={str(k): int(v) for k, v in doc["graphs"].items()},
-                          own_default_triples=int(doc["own_default_triples"]))
+                          own_default_triples=int(doc["own_default_triples"]),
+                          kinds={str(k): int(v) for k, v in doc["kinds"].items()} if doc.get("kinds") else None)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"{FACTS} is damaged ({exc})", source=str(path),
                          hint=f"load the store again: peerkg load FILE… --store {directory}") from exc

@@ -35,8 +35,8 @@ def create_app(config: ServiceConfig | None = None, store: Backend | None = None
     app.extensions["peerkg.config"] = cfg
     app.extensions["peerkg.cache"] = {}
 
-    from peerkg.web import dumps, health, named, pages, self_description, sparql, validate
-    for module in (sparql, self_description, dumps, pages, named, validate, health):
+    from peerkg.web import dumps, health, home, named, pages, self_description, sparql, validate
+    for module in (sparql, self_description, dumps, home, pages, named, validate, health):
         app.register_blueprint(module.bp)
     errors.install(app)
     app.jinja_env.filters["safe_href"] = safe_href

@@ -1,4 +1,4 @@
-"""Pages for people and their RDF twins: home, resource pages under ``/id/…``, ontology and shapes.
+"""Pages for people and their RDF twins: resource pages under ``/id/…``, ontology and shapes.
 
 External IRIs under the configured base (``https://w3id.org/psmh/``) map to this server's paths
 (``/id/…``, ``/ontology``, ``/shapes``), so every IRI the graph mints dereferences here.
@@ -10,7 +10,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, render_template, request
 from rdflib import Graph
 
 from peerkg.labels import prefixed
@@ -167,11 +167,3 @@ def ontology() -> Response:
 @bp.route("/shapes")
 def shapes() -> Response:
     return _graph_page("shapes", config().shapes_iri)
-
-
-@bp.route("/")
-def home() -> Response:
-    examples = [title for title, _ in current_app.config["PEERKG_EXAMPLES"]]
-    body = render_template("home.html", title=config().title, sparql=url_for("sparql.sparql"),
-                           examples=examples)
-    return Response(body, content_type="text/html; charset=utf-8")

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs
 
 from flask import Blueprint, Response, current_app, g, render_template, request
 
-from peerkg.rdf.namespaces import PREFIXES, sparql_prologue
+from peerkg.rdf.namespaces import PREFIXES
 from peerkg.store.base import QueryRequest
 from peerkg.store.guard import screen
 from peerkg.web.errors import ApiError
@@ -154,10 +154,13 @@ def request_formats() -> dict[str, str | None]:
 
 
 def _query_page() -> Response:
+    """The editor opens on the first example (works with their titles and years), without PREFIX lines:
+    the prefixes are predeclared, and listed above the editor."""
     examples = current_app.config["PEERKG_EXAMPLES"]
-    return Response(render_template("query.html", prologue=sparql_prologue(), examples=examples,
+    start = examples[0][1] + "\n" if examples else "SELECT * WHERE {\n  ?s ?p ?o\n}\nLIMIT 10\n"
+    return Response(render_template("query.html", start=start, examples=examples,
                                     named=current_app.config.get("PEERKG_NAMED_EXAMPLES", []),
-                                    prefixes=PREFIXES), content_type="text/html; charset=utf-8")
+                                    prefixes=PREDECLARED), content_type="text/html; charset=utf-8")
 
 
 @bp.route("/sparql", methods=["GET", "POST"], strict_slashes=False)

@@ -1,26 +1,27 @@
-/* The query page: YASGUI (served from this server, no CDN) on this endpoint, prefixes pre-filled,
-   example buttons that put a query in the editor. */
+/* The query page: YASGUI (served from this server, no CDN) on this endpoint. The standard prefixes are
+   predeclared on /sparql, so the editor holds the query alone; example buttons put a query in the editor. */
 (function () {
   "use strict";
   var endpoint = new URL("/sparql", window.location.href).toString();
   /* /sparql#load=<SPARQL, URL-encoded>: links from the named query pages ("open in the editor");
      read before YASGUI starts, since it rewrites the fragment */
-  var loadMatch = /^#load=(.*)$/.exec(window.location.hash);
-  var prologue = document.getElementById("yasgui").getAttribute("data-prologue");
+  /* /sparql#run=<SPARQL>: the same, and the query runs at once (the home page's example links) */
+  var loadMatch = /^#(load|run)=(.*)$/.exec(window.location.hash);
+  var start = document.getElementById("yasgui").getAttribute("data-start");
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
     persistenceId: null,
-    yasqe: { value: prologue + "\nSELECT * WHERE {\n  ?s ?p ?o\n}\nLIMIT 10\n" },
+    yasqe: { value: start },
   });
   window.peerkgYasgui = yasgui;
   var tab = yasgui.getTab();
-  if (tab && !tab.getQuery().trim()) { tab.setQuery(prologue + "\nSELECT * WHERE {\n  ?s ?p ?o\n}\nLIMIT 10\n"); }
+  if (tab && !tab.getQuery().trim()) { tab.setQuery(start); }
   document.querySelectorAll("button.example").forEach(function (button) {
     button.addEventListener("click", function () {
       var current = yasgui.getTab();
-      current.setQuery(prologue + "\n" + button.getAttribute("data-query"));
+      current.setQuery(button.getAttribute("data-query"));
       current.getYasqe().focus();
     });
   });
@@ -34,6 +35,9 @@
     button.addEventListener("click", function () { loadFull(button.getAttribute("data-query")); });
   });
   if (loadMatch) {
-    try { loadFull(decodeURIComponent(loadMatch[1])); } catch (e) { /* a mangled link: keep the default */ }
+    try {
+      loadFull(decodeURIComponent(loadMatch[2]));
+      if (loadMatch[1] === "run") { yasgui.getTab().getYasqe().query(); }
+    } catch (e) { /* a mangled link: keep the default */ }
   }
 })();

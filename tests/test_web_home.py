@@ -1,0 +1,182 @@
+"""The home page as a way in, over HTTP to a real server of the seed build: counts, browse lists, search,
+the example questions as links; and in headless Chromium, the examples run and the search finds a work."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html import unescape
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from conftest_web import ID, Server, running_server
+
+HONOURABLE = ID + "work/h/0b32562e51c7e00f"  # "A long and honourable history" (Faulkner & Basset 2012)
+# the seed build's numbers (peerkg stats over the same build gives the same)
+SEED_COUNTS = {"works": 20, "people": 21, "journals": 3, "concepts": 120, "citation statements": 6}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with running_server(tmp_path_factory.mktemp("home"), seeds=True) as srv:
+        yield srv
+
+
+def _counts(html: str) -> dict[str, int]:
+    return {kind: int(n) for kind, n in re.findall(r'<span class="n" data-kind="([^"]+)">(\d+)</span>', html)}
+
+
+def test_counts_are_the_stores_counts(server: Server) -> None:
+    html = server.get("/").text
+    stored = server.get("/health").json()["backend"]["kinds"]
+    assert _counts(html) == SEED_COUNTS
+    assert {k: stored[k] for k in SEED_COUNTS} == SEED_COUNTS
+    # the same numbers as counting in SPARQL now
+    for kind, cls in (("works", "dcterms:BibliographicResource"), ("people", "foaf:Person"),
+                      ("citation statements", "psmh:CitationStatement")):
+        rows = server.get("/sparql", params={"query": f"SELECT (COUNT(DISTINCT ?s) AS ?n) {{ ?s a {cls} }}"}).json()
+        assert int(rows["results"]["bindings"][0]["n"]["value"]) == SEED_COUNTS[kind]
+
+
+def test_home_links_to_the_lists_and_years(server: Server) -> None:
+    html = server.get("/").text
+    for kind in ("works", "people", "journals", "concepts"):
+        assert f'href="/browse/{kind}"' in html
+    assert '<a href="/browse/works?year=2012">2012</a> (4)' in html
+    assert '<a href="/browse/works?year=">no year</a> (3)' in html
+
+
+def test_works_of_a_year_with_authors(server: Server) -> None:
+    doc = server.get("/browse/works", params={"year": "2012", "format": "json"}).json()
+    assert [(i["label"], i["authors"]) for i in doc["items"]] == [
+        ("A long and honourable history", ["Alison Faulkner", "Thurstine Basset"]),
+        ("", ["Julie Repper", "Emma Watson"]), ("", ["Alison Faulkner", "Thurstine Basset"]),
+        ("", ["Claire Ockwell"])]
+    html = server.get("/browse/works?year=2012").text
+    assert '<a href="/id/work/h/0b32562e51c7e00f">A long and honourable history</a>' in html
+    assert "Untitled work" in html and "Julie Repper, Emma Watson" in html
+
+
+def test_people_and_journals_lists(server: Server) -> None:
+    people = server.get("/browse/people", params={"format": "json"}).json()
+    assert len(people["items"]) == 21 and people["more"] is False
+    assert people["items"][0] == {"iri": ID + "person/basset-thurstine", "label": "Thurstine Basset", "works": "3"}
+    repper = next(i for i in people["items"] if i["label"] == "Julie Repper")
+    assert repper["works"] == "3"
+    journals = server.get("/browse/journals", params={"format": "json"}).json()["items"]
+    assert [(j["label"], j["issn"], j["works"]) for j in journals] == [
+        ("Mental Health and Social Inclusion", "2042-8308", "6"),
+        ("The Journal of Mental Health Training, Education and Practice", "1755-6228", "4"),
+        ("The Mental Health Review", "", "1")]
+
+
+def test_concepts_are_paged(server: Server) -> None:
+    first = server.get("/browse/concepts", params={"format": "json"}).json()
+    assert len(first["items"]) == 50 and first["more"] is True
+    assert first["items"][0] == {"iri": "https://w3id.org/psmh/vocab/model/peer-support", "label": "peer support",
+                                 "scheme": "Peer-support models", "works": "10"}
+    last = server.get("/browse/concepts", params={"format": "json", "page": "3"}).json()
+    assert len(last["items"]) == 20 and last["more"] is False
+    html = server.get("/browse/concepts?page=2").text
+    assert 'rel="prev" href="/browse/concepts?page=1"' in html and 'rel="next" href="/browse/concepts?page=3"' in html
+    assert server.get("/browse/concepts", params={"page": "0"}).status_code == 400
+    assert server.get("/browse/nothing").status_code == 404
+
+
+def test_search_finds_works_people_and_concepts(server: Server) -> None:
+    doc = server.get("/search", params={"q": "honourable", "format": "json"}).json()
+    assert doc["items"] == [{"iri": HONOURABLE, "label": "A long and honourable history", "kind": "work"}]
+    lived = server.get("/search", params={"q": "Lived EXPERIENCE", "format": "json"}).json()["items"]
+    assert [(i["kind"], i["label"]) for i in lived] == [
+        ("work", "Harnessing the ‘lived experience’: formalising peer support approaches to promote recovery"),
+        ("work", "Lived Experience Leading the Way: Peer Support in Mental Health"),
+        ("concept", "lived experience")]
+    assert server.get("/search", params={"q": "repper", "format": "json"}).json()["items"] == [
+        {"iri": ID + "person/repper-julie", "label": "Julie Repper", "kind": "person"}]
+    html = server.get("/search", params={"q": "honourable"}).text
+    assert '<a href="/id/work/h/0b32562e51c7e00f">A long and honourable history</a>' in html
+
+
+def test_search_is_bounded_and_never_sparql(server: Server) -> None:
+    # quotes, braces and regex syntax are no words: nothing of them reaches the query
+    doc = server.get("/search", params={"q": '") } DROP ALL # .* \\', "format": "json"}).json()
+    assert doc["words"] == ["DROP", "ALL"] and doc["items"] == []
+    assert server.get("/search", params={"q": "", "format": "json"}).json()["items"] == []
+    many = server.get("/search", params={"q": " ".join(["peer"] * 20) + " x" * 100, "format": "json"}).json()
+    assert many["words"] == ["peer"] * 8
+    assert "No title or name holds" in server.get("/search", params={"q": "zzzqqq"}).text
+
+
+def test_example_questions_are_links_that_run(server: Server) -> None:
+    html = server.get("/").text
+    assert '<a href="/queries/who-cites">Who cites Beales &amp; Wilson (2015), and how?</a>' in html
+    links = [unquote(unescape(m)) for m in re.findall(r'class="example" href="/sparql#run=([^"]+)"', html)]
+    assert len(links) == 6 and links[0].startswith("SELECT ?work ?title ?year WHERE")
+    first = server.get("/sparql", params={"query": links[0]}).json()["results"]["bindings"]
+    assert [b["title"]["value"] for b in first[:3]] == [
+        "Where is peer support going?", "Peer support – the what, why, who, how and now",
+        "A long and honourable history"]
+
+
+# -- in a real browser ---------------------------------------------------------------------------------
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def page(server: Server) -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)")
+    api = pytest.importorskip("playwright.sync_api", reason="the playwright python package is needed")
+    with api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser.new_context().new_page()
+        browser.close()
+
+
+EXPECTED_ROWS = {  # example → a value its results show on the seed build
+    "Works with their titles and years": "Where is peer support going?",
+    "Works on a peer-support model, and the setting": "user-led peer support",
+    "Who cites a work, and how (supporting, mentioning, …)": "Peer support – the what, why, who, how and now",
+    "Works of an author, in author order, with co-authors": "Rachel Perkins",
+    "Journals and their issues": "Mental Health and Social Inclusion",
+    "Named graphs and their sizes": "https://w3id.org/psmh/graph/ontology",
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("example", list(EXPECTED_ROWS))
+def test_home_examples_run_in_the_browser(server: Server, page: object, example: str) -> None:
+    pg = page
+    pg.goto(server.url + "/")  # type: ignore[attr-defined]
+    pg.click(f"a.example:text-is('{example}')")  # type: ignore[attr-defined]
+    pg.wait_for_selector(".yasr table tbody tr", timeout=20_000)  # type: ignore[attr-defined]
+    assert EXPECTED_ROWS[example] in pg.inner_text(".yasr")  # type: ignore[attr-defined]
+    assert "PREFIX" not in pg.evaluate("peerkgYasgui.getTab().getQuery()")  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_home_search_finds_a_work_by_a_word_of_its_title(server: Server, page: object) -> None:
+    pg = page
+    pg.goto(server.url + "/")  # type: ignore[attr-defined]
+    pg.fill("#q", "honourable")  # type: ignore[attr-defined]
+    pg.press("#q", "Enter")  # type: ignore[attr-defined]
+    pg.wait_for_selector("#results li")  # type: ignore[attr-defined]
+    assert pg.inner_text("#results").strip() == "work A long and honourable history"  # type: ignore[attr-defined]
+    pg.click("#results a")  # type: ignore[attr-defined]
+    pg.wait_for_selector("h1#label")  # type: ignore[attr-defined]
+    assert pg.inner_text("h1#label") == "A long and honourable history"  # type: ignore[attr-defined]
+    assert pg.url == server.url + "/id/work/h/0b32562e51c7e00f"  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+def test_home_counts_in_the_browser_equal_the_stores(server: Server, page: object) -> None:
+    pg = page
+    pg.goto(server.url + "/")  # type: ignore[attr-defined]
+    shown = pg.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#counts .n", "els => Object.fromEntries(els.map(e => [e.dataset.kind, Number(e.textContent)]))")
+    stored = server.get("/health").json()["backend"]["kinds"]
+    assert shown == {k: stored[k] for k in SEED_COUNTS} == SEED_COUNTS
