@@ -180,3 +180,77 @@ def test_home_counts_in_the_browser_equal_the_stores(server: Server, page: objec
         "#counts .n", "els => Object.fromEntries(els.map(e => [e.dataset.kind, Number(e.textContent)]))")
     stored = server.get("/health").json()["backend"]["kinds"]
     assert shown == {k: stored[k] for k in SEED_COUNTS} == SEED_COUNTS
+
+
+# -- the README's first queries answer what they say ------------------------------------------------------
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _readme_queries() -> tuple[list[str], list[str], list[str]]:
+    """The README's SPARQL blocks, its ``curl … query=…`` queries and its ``peerkg query '…'`` queries."""
+    text = README.read_text(encoding="utf-8")
+    return (re.findall(r"```sparql\n(.*?)```", text, re.S), re.findall(r"--data-urlencode 'query=([^']*)'", text),
+            re.findall(r"^peerkg query '([^']*)'", text, re.M))
+
+
+def _csv_rows(server: Server, query: str) -> list[list[str]]:
+    import csv
+    import io
+
+    resp = server.get("/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+    assert resp.status_code == 200, resp.text
+    return list(csv.reader(io.StringIO(resp.text)))
+
+
+def test_readme_sparql_blocks_answer_with_works_people_and_statements(server: Server) -> None:
+    authors, statements, person = _readme_queries()[0]
+    rows = _csv_rows(server, authors)
+    editorial = ID + "work/doi/10.1108/mhsi-05-2019-060"
+    assert rows[0] == ["work", "title", "pos", "name"] and len(rows) == 1 + 29  # 29 author slots
+    assert rows[1:3] == [[editorial, "Where is peer support going?", "1", "Rachel Perkins"],
+                         [editorial, "Where is peer support going?", "2", "Julie Repper"]]
+    rows = _csv_rows(server, statements)
+    assert [(r[0].rsplit("/", 1)[-1], r[1], r[2][:40]) for r in rows[1:]] == [
+        ("cites", "", "(Faulkner et al 2013, 6) Diese Definitio"),
+        ("cites", "", "Die Geschichte informeller Peer-Unterstü"),
+        ("citesForInformation", "0.99", "Although peer support in mental health o"),
+        ("citesForInformation", "0.99", "At one end of the spectrum, it occurs na"),
+        ("citesForInformation", "0.99", "The possibility that availability of for")]  # the one printed twice, once
+    rows = _csv_rows(server, person)
+    assert rows[0] == ["work", "title", "year", "coauthors", "venue"]
+    assert [(r[1], r[2], sorted(r[3].split(", ")), r[4]) for r in rows[1:]] == [
+        ("Where is peer support going?", "2019", ["Rachel Perkins"], "Mental Health and Social Inclusion"),
+        ("", "2012", ["Emma Watson"], "The Journal of Mental Health Training, Education and Practice"),
+        ("Lived Experience Leading the Way: Peer Support in Mental Health", "2010",
+         ["Alison Faulkner", "E. Stamou", "Thurstine Basset"], "")]
+
+
+def test_readme_curl_queries_answer_with_works_and_people(server: Server) -> None:
+    curl = _readme_queries()[1]
+    works, people = curl[0], curl[1]
+    assert [r[1] for r in _csv_rows(server, works)[1:]] == [
+        "A long and honourable history", "Beyond the Water Towers",
+        "From Little Acorns: the mental health service user movement"]
+    assert _csv_rows(server, people) == [["name"], ["Alison Faulkner"], ["Angella Musaabi"], ["Benjamin Thomas Gray"]]
+    star = next(q for q in curl if q.startswith("SELECT * WHERE { ?s ?p ?o } LIMIT 2"))
+    assert _csv_rows(server, star)[0] == ["s", "p", "o"]
+    construct = next(q for q in curl if "fabio:JournalArticle" in q)
+    doc = server.get("/sparql", params={"query": construct, "format": "json-ld"}).json()
+    titles = sorted(t["@value"] for node in doc for t in node.get("http://purl.org/dc/terms/title", []))
+    assert titles == ["A long and honourable history",
+                      "Harnessing the ‘lived experience’: formalising peer support approaches to promote recovery"]
+
+
+def test_readme_peerkg_query_answers_with_works(server: Server, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "peerkg.trig").write_bytes(server.get("/dumps/peerkg.trig").content)
+    (first,) = _readme_queries()[2]
+    run = subprocess.run([sys.executable, "-m", "peerkg", "query", first, "--format", "csv"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["title,year", "Where is peer support going?,2019",
+                                       '"Peer support – the what, why, who, how and now",2015',
+                                       "A long and honourable history,2012"]
