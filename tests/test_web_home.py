@@ -254,3 +254,55 @@ def test_readme_peerkg_query_answers_with_works(server: Server, tmp_path: Path) 
     assert run.stdout.splitlines() == ["title,year", "Where is peer support going?,2019",
                                        '"Peer support – the what, why, who, how and now",2015',
                                        "A long and honourable history,2012"]
+
+
+# -- named-query result tables a person reads --------------------------------------------------------------
+def _table(html: str) -> tuple[list[str], list[list[str]]]:
+    """Header and cell texts of the results table (tags stripped)."""
+    table = html.split('<table id="results">', 1)[1].split("</table>", 1)[0]
+    heads = re.findall(r"<th>(.*?)</th>", table)
+    rows = [[" ".join(unescape(re.sub(r"<[^>]+>", " ", c)).split()) for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]]
+    return heads, rows
+
+
+def test_named_query_table_each_work_once_without_datatypes(server: Server) -> None:
+    html = server.get("/queries/works-by-setting", headers={"Accept": "text/html"}).text
+    heads, rows = _table(html)
+    assert heads == ["work", "year", "concepts", "findings"]  # no title column: every work here is untitled
+    assert [r[:3] for r in rows] == [
+        ["Untitled work by Benjamin Thomas Gray, Matthew Sisto, Renee Conley", "2024", "inpatient ward, men's ward"],
+        ["Untitled work by Benjamin Thomas Gray, Matthew Sisto", "2024", "inpatient ward"],
+        ["Untitled work by Tori Wolfendale, Angella Musaabi", "2017",
+         "high secure setting, rehabilitation ward, inpatient ward"],
+        ["Untitled work by Claire Ockwell", "2012", "inpatient ward"]]
+    table = html.split('<table id="results">', 1)[1].split("</table>", 1)[0]
+    assert "^^" not in table and "@en" not in table and "gYear" not in table
+
+
+def test_named_query_table_has_no_title_column_beside_the_work(server: Server) -> None:
+    heads, rows = _table(server.get("/queries/works-by-theme", headers={"Accept": "text/html"}).text)
+    assert heads == ["work", "year", "concepts", "findings"]  # the title is the work's link text
+    assert [r[:3] for r in rows] == [
+        ["A long and honourable history", "2012", "professionalisation"],
+        ["Untitled work by Alison Faulkner, Thurstine Basset", "2012", "professionalisation"]]
+    heads, rows = _table(server.get("/queries/author-works", headers={"Accept": "text/html"}).text)
+    assert "title" not in heads and "venueTitle" in heads  # the venue has no IRI column here: its title stays
+    works = [r[heads.index("work")] for r in rows]
+    assert sorted(works) == sorted(set(works)) == [
+        "Lived Experience Leading the Way: Peer Support in Mental Health",
+        "Untitled work by Julie Repper, Emma Watson", "Where is peer support going?"]
+
+
+def test_named_query_table_lists_of_works_are_links(server: Server) -> None:
+    html = server.get("/queries/works-by-year-and-venue", headers={"Accept": "text/html"}).text
+    heads, rows = _table(html)
+    assert heads == ["year", "venue", "works", "workList"]
+    assert rows[0] == ["2005", "Beyond the Water Towers", "1",
+                       "From Little Acorns: the mental health service user movement"]
+    assert ('<li><a href="/id/work/h/0b32562e51c7e00f/reference/4/work" title="https://w3id.org/psmh/id/work/h/'
+            '0b32562e51c7e00f/reference/4/work">From Little Acorns') in html
+    # the machine formats keep every column, typed
+    doc = server.get("/queries/works-by-year-and-venue", params={"format": "json"}).json()
+    assert doc["head"]["vars"] == ["year", "venue", "venueTitle", "works", "workList"]
+    assert doc["results"]["bindings"][0]["year"]["datatype"] == "http://www.w3.org/2001/XMLSchema#gYear"

@@ -123,7 +123,7 @@ def test_named_query_html_page(server: Server) -> None:
     assert '<h1 id="title">Works about a setting, with their findings</h1>' in html
     assert 'name="setting" value="setting/inpatient"' in html           # the parameter as a form
     assert '<table id="results">' in html and 'href="/id/work/h/' in html  # rows link to resource pages
-    assert 'href="/vocab/setting/' in html                               # concepts too
+    assert "<th>concepts</th>" in html and "inpatient ward, men&#39;s ward" in html  # the concepts found, by label
     assert "&lt;https://w3id.org/psmh/vocab/setting/inpatient&gt;" in html  # the rendered SPARQL
     assert 'id="open-in-editor"' in html and "/sparql#load=" in html
     assert resp.headers["X-PeerKG-Rows"] == str(html.count("<tr>") - 1)

@@ -10,8 +10,8 @@ BUILT_IN: list[tuple[str, str]] = [
 ORDER BY DESC(?year) ?title
 LIMIT 50"""),
     ("Works on a peer-support model, and the setting", """SELECT ?work ?title ?year
-       (GROUP_CONCAT(DISTINCT ?model; separator=", ") AS ?models)
-       (GROUP_CONCAT(DISTINCT ?setting; separator=", ") AS ?settings) WHERE {
+       (GROUP_CONCAT(DISTINCT STR(?model); separator=", ") AS ?models)
+       (GROUP_CONCAT(DISTINCT STR(?setting); separator=", ") AS ?settings) WHERE {
   ?work psmh:peerSupportModel/skos:prefLabel ?model FILTER (lang(?model) = "en")
   OPTIONAL { ?work dcterms:title ?title }
   OPTIONAL { ?work fabio:hasPublicationYear ?year }

@@ -15,12 +15,11 @@ from flask import Blueprint, Response, render_template, request, url_for
 
 from peerkg.errors import QueryError
 from peerkg.named_queries import NamedQuery, load_named_queries, render, term
-from peerkg.web.citations import untitled_labels
 from peerkg.web.errors import ApiError
 from peerkg.web.formats import prefers_html
 from peerkg.web.sparql import request_formats, run_query
 from peerkg.web.state import cache
-from peerkg.web.terms import cell, labels_of, languages
+from peerkg.web.terms import languages
 
 bp = Blueprint("named", __name__)
 
@@ -110,13 +109,10 @@ def named_query(name: str) -> Response:
 
 
 def _html(query: NamedQuery, values: dict[str, str], sparql: str, answer: Response) -> Response:
+    from peerkg.web.result_table import result_table
+
     doc = json.loads(answer.get_data())
-    variables = doc.get("head", {}).get("vars", [])
-    bindings = doc.get("results", {}).get("bindings", [])
-    iris = {b[v]["value"] for b in bindings for v in b if b[v]["type"] == "uri"}
-    labels = labels_of(iris)
-    labels.update(untitled_labels(iris, labels))
-    rows = [[cell(b.get(v), labels) for v in variables] for b in bindings]
+    variables, rows = result_table(doc.get("head", {}).get("vars", []), doc.get("results", {}).get("bindings", []))
     params = [{"name": p.name, "kind": p.kind, "default": p.default, "description": p.description,
                "value": values.get(p.name, p.default)} for p in query.params]
     body = render_template("named_query.html", query=query, params=params, variables=variables, rows=rows,
