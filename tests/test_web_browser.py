@@ -48,6 +48,8 @@ def test_query_page_type_run_see_rows(server: Server, page: object) -> None:
     start = pg.evaluate("peerkgYasgui.getTab().getQuery()")  # type: ignore[attr-defined]
     assert start.startswith("SELECT ?work ?title ?year WHERE {") and "PREFIX" not in start
     assert "dcterms:" in pg.inner_text("#prefixes summary")  # type: ignore[attr-defined]
+    box = pg.locator(".yasqe .CodeMirror").bounding_box()  # type: ignore[attr-defined]
+    assert box is not None and box["y"] < 400  # the editor is on the first screen (720 px high), not below it
     # type a query into the editor, like a person
     pg.click(".yasqe .CodeMirror")  # type: ignore[attr-defined]
     pg.keyboard.press("Control+A")  # type: ignore[attr-defined]
