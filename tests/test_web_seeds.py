@@ -381,6 +381,7 @@ def test_browser_named_query_page_and_editor(server: Server, page: object) -> No
     pg.wait_for_selector(".yasqe .CodeMirror", timeout=20_000)  # type: ignore[attr-defined]
     query = pg.evaluate("peerkgYasgui.getTab().getQuery()")  # type: ignore[attr-defined]
     assert f"<{V}setting/high-secure>" in query
+    pg.click("#named-queries summary")  # folded, so that the editor is on the first screen  # type: ignore[attr-defined]
     pg.click("button.named[data-name=who-cites]")  # type: ignore[attr-defined]
     assert f"<{BEALES_WILSON}>" in pg.evaluate("peerkgYasgui.getTab().getQuery()")  # type: ignore[attr-defined]
 
