@@ -87,7 +87,8 @@ def test_concepts_are_paged(server: Server) -> None:
 
 def test_search_finds_works_people_and_concepts(server: Server) -> None:
     doc = server.get("/search", params={"q": "honourable", "format": "json"}).json()
-    assert doc["items"] == [{"iri": HONOURABLE, "label": "A long and honourable history", "kind": "work"}]
+    assert doc["items"] == [{"iri": HONOURABLE, "label": "A long and honourable history", "kind": "work",
+                             "year": "2012", "authors": ["Alison Faulkner", "Thurstine Basset"]}]
     lived = server.get("/search", params={"q": "Lived EXPERIENCE", "format": "json"}).json()["items"]
     assert [(i["kind"], i["label"]) for i in lived] == [
         ("work", "Harnessing the ‘lived experience’: formalising peer support approaches to promote recovery"),
@@ -96,7 +97,8 @@ def test_search_finds_works_people_and_concepts(server: Server) -> None:
     assert server.get("/search", params={"q": "repper", "format": "json"}).json()["items"] == [
         {"iri": ID + "person/repper-julie", "label": "Julie Repper", "kind": "person"}]
     html = server.get("/search", params={"q": "honourable"}).text
-    assert '<a href="/id/work/h/0b32562e51c7e00f">A long and honourable history</a>' in html
+    assert ('<span class="year">2012</span> <a href="/id/work/h/0b32562e51c7e00f">A long and honourable history</a> '
+            '<span class="authors">Alison Faulkner, Thurstine Basset</span>') in html
 
 
 def test_search_is_bounded_and_never_sparql(server: Server) -> None:
@@ -165,7 +167,8 @@ def test_home_search_finds_a_work_by_a_word_of_its_title(server: Server, page: o
     pg.fill("#q", "honourable")  # type: ignore[attr-defined]
     pg.press("#q", "Enter")  # type: ignore[attr-defined]
     pg.wait_for_selector("#results li")  # type: ignore[attr-defined]
-    assert pg.inner_text("#results").strip() == "work A long and honourable history"  # type: ignore[attr-defined]
+    shown = pg.inner_text("#results").strip()  # type: ignore[attr-defined]
+    assert shown == "work 2012 A long and honourable history Alison Faulkner, Thurstine Basset"
     pg.click("#results a")  # type: ignore[attr-defined]
     pg.wait_for_selector("h1#label")  # type: ignore[attr-defined]
     assert pg.inner_text("h1#label") == "A long and honourable history"  # type: ignore[attr-defined]

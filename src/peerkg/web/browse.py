@@ -68,7 +68,7 @@ CONCEPTS = """SELECT ?s (SAMPLE(?l) AS ?label) (SAMPLE(?scheme) AS ?in)
 LIMIT %(limit)d OFFSET %(offset)d"""
 
 # Titles and names holding every word of the search (each at a word start, any case), by kind.
-SEARCH = """SELECT ?s ?kind (SAMPLE(?l) AS ?label) (MIN(?rank) AS ?order) WHERE {
+SEARCH = """SELECT ?s ?kind (SAMPLE(?l) AS ?label) (MIN(?rank) AS ?order) (MIN(?y4) AS ?year) WHERE {
   VALUES (?cls ?kind ?rank ?p) {
     (dcterms:BibliographicResource "work" 1 dcterms:title)
     (foaf:Person "person" 2 foaf:name)
@@ -76,6 +76,7 @@ SEARCH = """SELECT ?s ?kind (SAMPLE(?l) AS ?label) (MIN(?rank) AS ?order) WHERE 
     (skos:Concept "concept" 4 skos:prefLabel) (skos:Concept "concept" 4 skos:altLabel) }
   ?s a ?cls ; ?p ?l .
   FILTER (%(filters)s)
+  OPTIONAL { ?s fabio:hasPublicationYear ?y BIND (SUBSTR(STR(?y), 1, 4) AS ?y4) }
 } GROUP BY ?s ?kind ORDER BY ?order LCASE(STR(?label)) ?s LIMIT %(limit)d OFFSET %(offset)d"""
 
 KINDS = {"works": WORKS, "people": PEOPLE, "journals": JOURNALS, "concepts": CONCEPTS}
@@ -161,4 +162,11 @@ def search(text: str, page: int = 1) -> Listing:
         return Listing([], page, False, {"words": []})
     filters = " && ".join(f'REGEX(STR(?l), "\\\\b{w}", "i")' for w in words)
     rows, more = _page(SEARCH, page, filters=filters)
-    return Listing([_item(r, kind="kind") for r in rows], page, more, {"words": words})
+    items = [_item(r, kind="kind", year="year") for r in rows]
+    authors = authors_of([i["iri"] for i in items if i["kind"] == "work"])
+    for item in items:
+        if item["kind"] == "work":
+            item["authors"] = authors.get(item["iri"], [])
+        else:
+            del item["year"]
+    return Listing(items, page, more, {"words": words})
