@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from peerkg.web.lookups import Row, select, value
+from peerkg.web.state import cache
 
 PAGE_SIZE = 50
 MAX_WORDS = 8
@@ -105,8 +106,13 @@ def _item(row: Row, **names: str) -> dict[str, Any]:
 
 
 def work_years() -> list[tuple[str, int]]:
-    """``[(year or "", works), …]``, newest first; ``""`` counts the works without a year."""
-    return [(value(r, "year"), int(value(r, "n", "0"))) for r in select(WORK_YEARS, 1000, prologue=True)]
+    """``[(year or "", works), …]``, newest first; ``""`` counts the works without a year. Counted once per
+    app (an update through /update empties the cache)."""
+    store = cache()
+    if "work-years" not in store:
+        rows = select(WORK_YEARS, 1000, prologue=True)
+        store["work-years"] = [(value(r, "year"), int(value(r, "n", "0"))) for r in rows]
+    return store["work-years"]
 
 
 def authors_of(works: list[str]) -> dict[str, list[str]]:
