@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,6 +49,11 @@ def test_query_page_type_run_see_rows(server: Server, page: object) -> None:
     start = pg.evaluate("peerkgYasgui.getTab().getQuery()")  # type: ignore[attr-defined]
     assert start.startswith("SELECT ?work ?title ?year WHERE {") and "PREFIX" not in start
     assert "dcterms:" in pg.inner_text("#prefixes summary")  # type: ignore[attr-defined]
+    # the editor's syntax check knows the predeclared prefixes: no "Prefix 'dcterms' is not defined" marker
+    assert pg.locator(".yasqe .parseErrorIcon").count() == 0  # type: ignore[attr-defined]
+    pg.evaluate("void peerkgYasgui.getTab().setQuery('SELECT * WHERE { ?s nope:x ?o }')")  # type: ignore[attr-defined]
+    pg.wait_for_selector(".yasqe .parseErrorIcon")  # an undeclared one is still marked  # type: ignore[attr-defined]
+    pg.evaluate(f"void peerkgYasgui.getTab().setQuery({json.dumps(start)})")  # type: ignore[attr-defined]
     box = pg.locator(".yasqe .CodeMirror").bounding_box()  # type: ignore[attr-defined]
     assert box is not None and box["y"] < 400  # the editor is on the first screen (720 px high), not below it
     # type a query into the editor, like a person

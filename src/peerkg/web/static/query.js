@@ -16,6 +16,26 @@
     yasqe: { value: start },
   });
   window.peerkgYasgui = yasgui;
+  /* The editor's syntax check starts every query with no prefixes and marks "Prefix 'dcterms' is not
+     defined"; the endpoint predeclares them, so its mode starts with them declared (then re-checks). */
+  var predeclared = JSON.parse(document.getElementById("yasgui").getAttribute("data-prefixes") || "{}");
+  function declarePrefixes(yasqe) {
+    if (!yasqe || yasqe.peerkgPrefixes) { return; }
+    var mode = yasqe.getMode();
+    var start = mode.startState;
+    mode.startState = function () {
+      var state = start.apply(this, arguments);
+      Object.keys(predeclared).forEach(function (p) { state.prefixes[p] = predeclared[p]; });
+      return state;
+    };
+    yasqe.peerkgPrefixes = true;
+    yasqe.setValue(yasqe.getValue());
+    yasqe.checkSyntax();
+  }
+  declarePrefixes(yasgui.getTab() && yasgui.getTab().getYasqe());
+  yasgui.on("tabSelect", function (instance, id) {
+    setTimeout(function () { var t = yasgui.getTab(id); declarePrefixes(t && t.getYasqe()); }, 0);
+  });
   var tab = yasgui.getTab();
   if (tab && !tab.getQuery().trim()) { tab.setQuery(start); }
   document.querySelectorAll("button.example").forEach(function (button) {
