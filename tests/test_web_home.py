@@ -274,13 +274,16 @@ def test_named_query_table_each_work_once_without_datatypes(server: Server) -> N
     heads, rows = _table(html)
     assert heads == ["work", "year", "concepts", "findings"]  # no title column: every work here is untitled
     assert [r[:3] for r in rows] == [
-        ["Untitled work by Benjamin Thomas Gray, Matthew Sisto, Renee Conley", "2024", "inpatient ward, men's ward"],
-        ["Untitled work by Benjamin Thomas Gray, Matthew Sisto", "2024", "inpatient ward"],
-        ["Untitled work by Tori Wolfendale, Angella Musaabi", "2017",
+        ["Untitled work (2024) by Benjamin Thomas Gray, Matthew Sisto, Renee Conley", "2024",
+         "inpatient ward, men's ward"],
+        ["Untitled work (2024) by Benjamin Thomas Gray, Matthew Sisto", "2024", "inpatient ward"],
+        ["Untitled work (2017) by Tori Wolfendale, Angella Musaabi", "2017",
          "high secure setting, rehabilitation ward, inpatient ward"],
-        ["Untitled work by Claire Ockwell", "2012", "inpatient ward"]]
+        ["Untitled work (2012) by Claire Ockwell", "2012", "inpatient ward"]]
     table = html.split('<table id="results">', 1)[1].split("</table>", 1)[0]
-    assert "^^" not in table and "@en" not in table and "gYear" not in table
+    shown = unescape(re.sub(r"<[^>]+>", " ", table))  # what a reader sees (the datatype is only a tooltip)
+    assert "^^" not in shown and "@en" not in shown and "gYear" not in shown
+    assert '<span class="literal" title="xsd:gYear">2024</span>' in table
 
 
 def test_named_query_table_has_no_title_column_beside_the_work(server: Server) -> None:
@@ -288,13 +291,13 @@ def test_named_query_table_has_no_title_column_beside_the_work(server: Server) -
     assert heads == ["work", "year", "concepts", "findings"]  # the title is the work's link text
     assert [r[:3] for r in rows] == [
         ["A long and honourable history", "2012", "professionalisation"],
-        ["Untitled work by Alison Faulkner, Thurstine Basset", "2012", "professionalisation"]]
+        ["Untitled work (2012) by Alison Faulkner, Thurstine Basset", "2012", "professionalisation"]]
     heads, rows = _table(server.get("/queries/author-works", headers={"Accept": "text/html"}).text)
     assert "title" not in heads and "venueTitle" in heads  # the venue has no IRI column here: its title stays
     works = [r[heads.index("work")] for r in rows]
     assert sorted(works) == sorted(set(works)) == [
         "Lived Experience Leading the Way: Peer Support in Mental Health",
-        "Untitled work by Julie Repper, Emma Watson", "Where is peer support going?"]
+        "Untitled work (2012) by Julie Repper, Emma Watson", "Where is peer support going?"]
 
 
 def test_named_query_table_lists_of_works_are_links(server: Server) -> None:

@@ -14,8 +14,8 @@ from peerkg.kinds import by_name, counts_query
 from peerkg.web import browse
 from peerkg.web.errors import ApiError
 from peerkg.web.lookups import select, value
-from peerkg.web.pages import local_href
 from peerkg.web.state import backend, cache, config
+from peerkg.web.terms import local_href
 
 bp = Blueprint("home", __name__)
 
