@@ -312,3 +312,13 @@ def test_named_query_table_lists_of_works_are_links(server: Server) -> None:
     doc = server.get("/queries/works-by-year-and-venue", params={"format": "json"}).json()
     assert doc["head"]["vars"] == ["year", "venue", "venueTitle", "works", "workList"]
     assert doc["results"]["bindings"][0]["year"]["datatype"] == "http://www.w3.org/2001/XMLSchema#gYear"
+
+
+def test_lists_follow_the_label_language_rule(server: Server) -> None:
+    def label(**headers: str) -> str:
+        items = server.get("/browse/concepts", params={"format": "json"}, headers=headers).json()["items"]
+        return next(i["label"] for i in items if i["iri"] == "https://w3id.org/psmh/vocab/model/peer-support")
+
+    assert label() == "peer support"
+    assert label(**{"Accept-Language": "de-DE,de;q=0.9"}) == "Peer Support"
+    assert label(**{"Accept-Language": "fr"}) == "peer support"  # no French label: English

@@ -7,21 +7,25 @@ service's time limit), asking for one row more than a page holds to know whether
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from peerkg.web.lookups import Row, select, value
 from peerkg.web.state import cache
+from peerkg.web.terms import languages
 
 PAGE_SIZE = 50
 MAX_WORDS = 8
 MAX_WORD_CHARS = 40
 
-# A label for each node: the English one when there is one, else any (language-less first).
-_LABEL = """OPTIONAL { ?s %(p)s ?l_en FILTER (langMatches(lang(?l_en), "en")) }
+# A label for each node by the one language rule (peerkg.labels): the reader's language, else English,
+# else any. ``%%(lang)s`` is the reader's language as a SPARQL literal, filled in per request.
+_LABEL = """OPTIONAL { ?s %(p)s ?l_want FILTER (langMatches(lang(?l_want), %%(lang)s)) }
+  OPTIONAL { ?s %(p)s ?l_en FILTER (langMatches(lang(?l_en), "en")) }
   OPTIONAL { ?s %(p)s ?l_any }
-  BIND (COALESCE(?l_en, ?l_any) AS ?l)"""
+  BIND (COALESCE(?l_want, ?l_en, ?l_any) AS ?l)"""
 
 WORK_YEARS = """SELECT ?year (COUNT(DISTINCT ?s) AS ?n) WHERE {
   ?s a dcterms:BibliographicResource .
@@ -94,7 +98,10 @@ class Listing:
 
 
 def _page(query: str, page: int, **values: Any) -> tuple[list[Row], bool]:
-    rows = select(query % {**values, "limit": PAGE_SIZE + 1, "offset": (page - 1) * PAGE_SIZE},
+    # the reader's first language (a tag checked by peerkg.labels), by its primary subtag: "de-DE" asks for
+    # "de", which langMatches finds in @de and @de-DE alike
+    lang = json.dumps(languages()[0].split("-")[0])
+    rows = select(query % {**values, "lang": lang, "limit": PAGE_SIZE + 1, "offset": (page - 1) * PAGE_SIZE},
                   PAGE_SIZE + 1, prologue=True)
     return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
 
