@@ -58,7 +58,8 @@ def test_person_page_leads_with_works(server: Server) -> None:
     assert "https://doi.org/10.1108/mhsi-05-2019-060" in works[0]
     assert works[1].startswith("2012 Untitled work In April 2010, Nottinghamshire Healthcare NHS trust")
     assert "1st author of 2, with Emma Watson" in works[1] and "prints no title" in works[1]
-    assert works[2].startswith("2010 Lived Experience Leading the Way: Peer Support in Mental Health.")
+    assert works[2].startswith("2010 Lived Experience Leading the Way: Peer Support in Mental Health — "
+                               "Together/NSUN/University of Nottingham.")  # a report: its publisher
     assert "3rd author of 4, with Thurstine Basset, Alison Faulkner, E. Stamou" in works[2]
     assert "Known from the reference list of A long and honourable history" in works[2]
     assert 'href="/id/work/doi/10.1108/mhsi-05-2019-060"' in lead and 'href="/id/person/perkins-rachel"' in lead
@@ -150,6 +151,16 @@ def test_statements_show_their_in_text_citations(server: Server) -> None:
     cites = text(rows[1].split('<p class="statement-cites">', 1)[1].split("</p>", 1)[0])
     assert cites == ("In-text citations: Beales & Wilson, 2015; Faulkner & Basset, 2012 (ambiguous between A long "
                      "and honourable history; Untitled work (2012)); Stratford et al, 2017")
+
+
+def test_cited_work_page_says_who_cites_it(server: Server) -> None:
+    html = page_html(server, HISTORY + "/reference/1/work")  # a report known only from a reference list
+    assert text(between(html, '<p id="citation"', "</p>")) == (
+        "Thurstine Basset, Alison Faulkner, Julie Repper, E. Stamou (2010). Lived Experience Leading the Way: Peer "
+        "Support in Mental Health. Together/NSUN/University of Nottingham.")
+    cited_by = [text(li) for li in between(html, '<ul id="cited-by-works">', "</ul>").split("<li")[1:]]
+    assert cited_by == ['class="citing-work">Alison Faulkner, Thurstine Basset (2012). A long and honourable history. '
+                        "The Journal of Mental Health Training, Education and Practice, vol. 7, no. 2. (reference 1)"]
 
 
 def test_referenced_by_groups_the_nodes_own_parts(server: Server) -> None:

@@ -19,12 +19,13 @@ CREATOR = "http://purl.org/dc/terms/creator"
 IS_PART_OF = "http://purl.org/dc/terms/isPartOf"
 WORKS_PREFIX = "https://w3id.org/psmh/id/work/"
 
-FACTS = """SELECT ?w ?title ?year ?doi ?start ?end ?teaser ?type ?typeLabel ?from WHERE {
+FACTS = """SELECT ?w ?title ?year ?doi ?start ?end ?teaser ?type ?typeLabel ?from ?publisher WHERE {
   VALUES ?w { %(works)s }
   { ?w dcterms:title ?title } UNION { ?w fabio:hasPublicationYear ?year } UNION { ?w bibo:doi ?doi }
   UNION { ?w bibo:pageStart ?start } UNION { ?w bibo:pageEnd ?end } UNION { ?w psmh:listingTeaser ?teaser }
   UNION { ?w dcterms:type ?type OPTIONAL { ?type skos:prefLabel ?typeLabel } }
-  UNION { ?w prov:wasDerivedFrom ?ref . ?ref a biro:BibliographicReference ; dcterms:isPartOf ?from } }"""
+  UNION { ?w prov:wasDerivedFrom ?ref . ?ref a biro:BibliographicReference ; dcterms:isPartOf ?from }
+  UNION { ?w dcterms:publisher/foaf:name ?publisher } }"""
 AUTHORS = """SELECT ?w ?pos ?person ?role ?written ?name WHERE {
   VALUES ?w { %(works)s }
   ?w pro:isDocumentContextFor ?slot . ?slot pro:isHeldBy ?person .
@@ -59,8 +60,8 @@ def _int(text: str, default: int = 10_000) -> int:
 
 def _blank(iri: str) -> dict[str, Any]:
     return {"iri": iri, "titles": [], "title": "", "year": "", "doi": "", "pages": "", "teaser": "",
-            "types": [], "from_reference_in": "", "authors": [], "inferred_authors": None, "venue": None,
-            "inferred_venue": None}
+            "types": [], "from_reference_in": "", "publisher": "", "authors": [], "inferred_authors": None,
+            "venue": None, "inferred_venue": None}
 
 
 def describe_works(iris: list[str] | set[str]) -> dict[str, dict[str, Any]]:
@@ -81,6 +82,7 @@ def describe_works(iris: list[str] | set[str]) -> dict[str, dict[str, Any]]:
         d["doi"] = d["doi"] or value(r, "doi")
         d["teaser"] = d["teaser"] or value(r, "teaser")
         d["from_reference_in"] = d["from_reference_in"] or value(r, "from")
+        d["publisher"] = d["publisher"] or value(r, "publisher")
         if value(r, "start"):
             starts[d["iri"]] = value(r, "start")
         if value(r, "end"):

@@ -35,6 +35,11 @@ POINTERS = """SELECT ?ctx ?p ?text ?start ?status ?to ?candidate WHERE { VALUES 
   ?p a c4o:InTextReferencePointer ; c4o:hasContext ?ctx ; c4o:hasContent ?text .
   OPTIONAL { ?p psmh:offsetStart ?start } OPTIONAL { ?p psmh:resolutionStatus ?status }
   OPTIONAL { ?p psmh:resolvesTo ?to } OPTIONAL { ?p psmh:candidate ?candidate } }"""
+# Works whose reference list cites this one (cito:cites, or a reference entry that biro:references it).
+CITED_BY = """SELECT DISTINCT ?citing ?ref ?pos WHERE {
+  { ?citing cito:cites <%(iri)s> } UNION { ?ref biro:references <%(iri)s> ; dcterms:isPartOf ?citing
+                                             OPTIONAL { ?ref schema:position ?pos } }
+  FILTER (?citing != <%(iri)s>) }"""
 COUNT_ORDER = ("cited-by", "citation-statements", "supporting", "contrasting", "mentioning", "unclassified",
                "references")
 COUNT_WORDS = {"cited-by": "cited by", "citation-statements": "citation statements", "supporting": "supporting",
@@ -119,6 +124,9 @@ def work_view(iri: str) -> dict[str, Any] | None:
         references.setdefault(value(r, "ref"), {"iri": value(r, "ref"), "position": value(r, "pos"),
                                                 "text": value(r, "text"), "cited": value(r, "cited")})
     statements = _statements(iri)
+    cited_by: dict[str, str] = {}
+    for r in _q(CITED_BY, iri):
+        cited_by[value(r, "citing")] = cited_by.get(value(r, "citing")) or value(r, "pos")
     pointers = in_text_citations([iri] + [s["s"] for s in statements])
     citations = pointers.get(iri, [])
     for s in statements:
@@ -126,10 +134,12 @@ def work_view(iri: str) -> dict[str, Any] | None:
     every = [c for cs in pointers.values() for c in cs]
     cited = {r["cited"] for r in references.values() if r["cited"]} | {c["work"] for c in every if c["work"]}
     cited |= {w for c in every for w in c["candidates"]} | {s["citing"] for s in statements if s["citing"]}
+    cited |= set(cited_by)
     described = describe_works(cited | {iri})
     return {"citation": described[iri], "works": described, "counts": stated_counts(iri),
             "sections": list(sections.values()), "references": list(references.values()),
-            "in_text": citations, "statements": statements, "tags": tags(iri)}
+            "in_text": citations, "statements": statements, "tags": tags(iri),
+            "cited_by": [{"work": w, "position": pos} for w, pos in sorted(cited_by.items())]}
 
 
 def related_iris(work: dict[str, Any] | None, people: list[dict[str, Any]] | None,
