@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
+from browser import CHROMIUM, NO_CHROMIUM, chromium_context
 from conftest_web import Server, running_server
 
-CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium "
-                       "(apt-get install -y chromium)"),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM),
 ]
-playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright python package is needed")
-
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -30,15 +24,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def page(server: Server) -> Iterator[object]:
-    with playwright_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context()
+    with chromium_context() as context:
         requests_seen: list[str] = []
         context.on("request", lambda r: requests_seen.append(r.url))
         pg = context.new_page()
         pg.requests_seen = requests_seen  # type: ignore[attr-defined]
         yield pg
-        browser.close()
 
 
 def test_query_page_type_run_see_rows(server: Server, page: object) -> None:

@@ -11,6 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 
+from browser import chromium_context
 from conftest_web import ID, Server, running_server
 
 HONOURABLE = ID + "work/h/0b32562e51c7e00f"  # "A long and honourable history" (Faulkner & Basset 2012)
@@ -123,20 +124,12 @@ def test_example_questions_are_links_that_run(server: Server) -> None:
 
 
 # -- in a real browser ---------------------------------------------------------------------------------
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
 def page(server: Server) -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)")
-    api = pytest.importorskip("playwright.sync_api", reason="the playwright python package is needed")
-    with api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser.new_context().new_page()
-        browser.close()
+    with chromium_context() as context:
+        yield context.new_page()
 
 
 EXPECTED_ROWS = {  # example → a value its results show on the seed build

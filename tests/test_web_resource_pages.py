@@ -9,19 +9,16 @@ from __future__ import annotations
 import html as htmllib
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
+from browser import chromium_context
 from conftest_web import Server, running_server
 
 PERSON = "/id/person/repper-julie"
 EDITORIAL = "/id/work/doi/10.1108/mhsi-05-2019-060"
 BEALES_WILSON = "/id/work/doi/10.1108/jmhtep-03-2015-0013"
 HISTORY = "/id/work/h/0b32562e51c7e00f"  # "A long and honourable history": a reference list of 5
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 HASH = re.compile(r"\b[0-9a-f]{16}\b")
 
 
@@ -239,13 +236,8 @@ def test_concept_tags_one_line_each_with_evidence_folded(server: Server) -> None
 # -- in a real browser -----------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def page(server: Server) -> Iterator[object]:
-    playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright python package is needed")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
-    with playwright_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium.new_context(locale="en-GB").new_page()
-        chromium.close()
+    with chromium_context(locale="en-GB") as context:
+        yield context.new_page()
 
 
 @pytest.mark.browser

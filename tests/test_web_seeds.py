@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, Namespace, URIRef
 
+from browser import CHROMIUM, NO_CHROMIUM, chromium_context
 from conftest_web import ID, Server, running_server
 
 V = "https://w3id.org/psmh/vocab/"
@@ -25,9 +26,6 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 PSMH = Namespace("https://w3id.org/psmh/ontology#")
 REPPER = ID + "person/repper-julie"
 BEALES_WILSON = ID + "work/doi/10.1108/jmhtep-03-2015-0013"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -330,19 +328,13 @@ def test_concepts_dereference(server: Server) -> None:
 
 # -- in a real browser -----------------------------------------------------------------------------------
 browser = pytest.mark.browser
-needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at "
-                                    "/usr/bin/chromium (apt-get install -y chromium)")
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
 
 
 @pytest.fixture(scope="module")
 def page(server: Server) -> Iterator[object]:
-    playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright python package is needed")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
-    with playwright_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium.new_context().new_page()
-        chromium.close()
+    with chromium_context() as context:
+        yield context.new_page()
 
 
 @browser
